@@ -1,0 +1,62 @@
+# Fetches the pinned flyteidl .proto files from npm (checksum-verified) and compiles the core, admin
+# and event protos into the `flyteidl_proto` library. The download is cached outside the build tree.
+set(FLYTEIDL_VERSION 1.16.5)
+set(FLYTEIDL_SHA512 98c8e3c3343ebfdb734a8211834539d3a511e2d4726fcb6c6297331c9e9c1e6f59f88113c13240da357c35df28a563598103aaf67b93dfde0b798cf7f4a5636a)
+set(FLYTECC_CACHE_DIR "$ENV{HOME}/.cache/flytecc" CACHE PATH "Where downloaded inputs (the flyteidl npm package) are kept")
+set(_tgz "${FLYTECC_CACHE_DIR}/flyteorg-flyteidl-${FLYTEIDL_VERSION}.tgz")
+
+function(_flyteidl_verify out)
+  set(${out} FALSE PARENT_SCOPE)
+  if(EXISTS "${_tgz}")
+    file(SHA512 "${_tgz}" sum)
+    if(sum STREQUAL FLYTEIDL_SHA512)
+      set(${out} TRUE PARENT_SCOPE)
+    endif()
+  endif()
+endfunction()
+
+_flyteidl_verify(_ok)
+if(NOT _ok)
+  find_program(NPM_EXECUTABLE npm REQUIRED)
+  file(MAKE_DIRECTORY "${FLYTECC_CACHE_DIR}")
+  message(STATUS "Fetching @flyteorg/flyteidl@${FLYTEIDL_VERSION} with npm")
+  execute_process(COMMAND "${NPM_EXECUTABLE}" pack "@flyteorg/flyteidl@${FLYTEIDL_VERSION}" --silent
+                  WORKING_DIRECTORY "${FLYTECC_CACHE_DIR}" RESULT_VARIABLE rc OUTPUT_QUIET)
+  _flyteidl_verify(_ok)
+  if(NOT rc EQUAL 0 OR NOT _ok)
+    file(REMOVE "${_tgz}")
+    message(FATAL_ERROR "could not fetch @flyteorg/flyteidl@${FLYTEIDL_VERSION}, or its SHA-512 does not match the pinned one")
+  endif()
+endif()
+
+set(FLYTEIDL_DIR "${CMAKE_BINARY_DIR}/_deps/flyteidl-${FLYTEIDL_VERSION}")
+if(NOT EXISTS "${FLYTEIDL_DIR}/package/protos/flyteidl/core/workflow.proto")
+  file(ARCHIVE_EXTRACT INPUT "${_tgz}" DESTINATION "${FLYTEIDL_DIR}")
+endif()
+set(FLYTEIDL_PROTO_ROOT "${FLYTEIDL_DIR}/package/protos" CACHE INTERNAL "")
+
+file(GLOB _protos RELATIVE "${FLYTEIDL_PROTO_ROOT}"
+     "${FLYTEIDL_PROTO_ROOT}/flyteidl/core/*.proto" "${FLYTEIDL_PROTO_ROOT}/flyteidl/admin/*.proto")
+list(APPEND _protos flyteidl/event/event.proto)
+list(SORT _protos)
+
+set(_gen "${CMAKE_BINARY_DIR}/flyteidl-gen")
+set(_srcs)
+set(_abs)
+foreach(p IN LISTS _protos)
+  string(REGEX REPLACE "\\.proto$" "" base "${p}")
+  list(APPEND _srcs "${_gen}/${base}.pb.cc" "${_gen}/${base}.pb.h")
+  list(APPEND _abs "${FLYTEIDL_PROTO_ROOT}/${p}")
+endforeach()
+add_custom_command(
+  OUTPUT ${_srcs}
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${_gen}"
+  COMMAND protobuf::protoc -I "${FLYTEIDL_PROTO_ROOT}" --cpp_out "${_gen}" ${_protos}
+  DEPENDS ${_abs}
+  COMMENT "Compiling flyteidl ${FLYTEIDL_VERSION} protos"
+  VERBATIM)
+add_library(flyteidl_proto STATIC ${_srcs})
+target_include_directories(flyteidl_proto SYSTEM PUBLIC "${_gen}")
+target_link_libraries(flyteidl_proto PUBLIC protobuf::libprotobuf)
+set_target_properties(flyteidl_proto PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_compile_options(flyteidl_proto PRIVATE -w)

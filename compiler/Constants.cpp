@@ -1,0 +1,210 @@
+#include "compiler/Constants.h"
+
+#include <clang/AST/ExprCXX.h>
+#include <cmath>
+
+#include "compiler/TypeMapping.h"
+
+namespace flytecc::compiler {
+using namespace clang;
+
+const Expr* unwrap(const Expr* e) {
+  while (e) {
+    if (auto* x = dyn_cast<ExprWithCleanups>(e)) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<MaterializeTemporaryExpr>(e)) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<CXXBindTemporaryExpr>(e)) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<ImplicitCastExpr>(e)) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<ParenExpr>(e)) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<ConstantExpr>(e)) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<CXXDefaultArgExpr>(e)) e = x->getExpr();
+    else if (auto* x = dyn_cast<CXXDefaultInitExpr>(e)) e = x->getExpr();
+    else if (auto* x = dyn_cast<CXXFunctionalCastExpr>(e); x && x->getCastKind() == CK_NoOp) e = x->getSubExpr();
+    else if (auto* x = dyn_cast<CXXConstructExpr>(e);
+             x && x->getNumArgs() == 1 && x->getConstructor()->isCopyOrMoveConstructor())
+      e = x->getArg(0);
+    else break;
+  }
+  return e;
+}
+
+std::optional<std::int64_t> evalInt(const Expr* e, const ASTContext& ctx) {
+  Expr::EvalResult r;
+  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
+  return r.Val.getInt().getExtValue();
+}
+
+std::optional<double> evalFloat(const Expr* e, const ASTContext& ctx) {
+  Expr::EvalResult r;
+  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx)) return std::nullopt;
+  if (r.Val.isFloat()) return r.Val.getFloat().convertToDouble();
+  if (r.Val.isInt()) return static_cast<double>(r.Val.getInt().getExtValue());
+  return std::nullopt;
+}
+
+std::optional<bool> evalBool(const Expr* e, const ASTContext& ctx) {
+  Expr::EvalResult r;
+  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
+  return r.Val.getInt().getBoolValue();
+}
+
+std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool* isNull) {
+  if (isNull) *isNull = false;
+  const Expr* u = unwrap(e);
+  // std::string from a literal: basic_string(const char*)
+  if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u); c && c->getNumArgs() >= 1) u = unwrap(c->getArg(0));
+  if (auto* s = dyn_cast_or_null<StringLiteral>(u)) return s->getString().str();
+  if (u && isa<CXXNullPtrLiteralExpr, GNUNullExpr>(u)) {
+    if (isNull) *isNull = true;
+    return std::string();
+  }
+  Expr::EvalResult r;
+  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isLValue()) return std::nullopt;
+  if (r.Val.isNullPointer()) {
+    if (isNull) *isNull = true;
+    return std::string();
+  }
+  if (auto* base = r.Val.getLValueBase().dyn_cast<const Expr*>())
+    if (auto* s = dyn_cast<StringLiteral>(base); s && r.Val.getLValueOffset().isZero()) return s->getString().str();
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& ctx) {
+  auto* spec = stdSpecialization(e->getType(), "duration");
+  if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
+  Expr::EvalResult r;
+  if (e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() || r.Val.getStructNumFields() < 1)
+    return std::nullopt;
+  const APValue& rep = r.Val.getStructField(0);
+  // The period is std::ratio<num, den>: its two template arguments.
+  auto* period = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      spec->getTemplateArgs()[1].getAsType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!period || period->getTemplateArgs().size() < 2) return std::nullopt;
+  long double num = period->getTemplateArgs()[0].getAsIntegral().getExtValue();
+  long double den = period->getTemplateArgs()[1].getAsIntegral().getExtValue();
+  long double count = rep.isInt() ? rep.getInt().getExtValue() : rep.isFloat() ? rep.getFloat().convertToDouble() : 0;
+  return static_cast<std::int64_t>(std::llround(count * num * 1e9L / den));
+}
+
+// The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}` (through std::initializer_list).
+static const InitListExpr* initList(const Expr* e) {
+  e = unwrap(e);
+  if (auto* ile = dyn_cast_or_null<InitListExpr>(e)) return ile;
+  if (auto* c = dyn_cast_or_null<CXXConstructExpr>(e)) {
+    if (c->getNumArgs() >= 1)
+      if (auto* il = dyn_cast<CXXStdInitializerListExpr>(unwrap(c->getArg(0)))) return initList(il->getSubExpr());
+  }
+  if (auto* il = dyn_cast_or_null<CXXStdInitializerListExpr>(e)) return initList(il->getSubExpr());
+  return nullptr;
+}
+
+static bool isEmptyConstruction(const Expr* e) {
+  auto* c = dyn_cast_or_null<CXXConstructExpr>(unwrap(e));
+  return c && c->getNumArgs() == 0;
+}
+
+static bool isNullopt(const Expr* e) {
+  e = unwrap(e);
+  if (auto* c = dyn_cast_or_null<CXXConstructExpr>(e); c && c->getNumArgs() == 1) e = unwrap(c->getArg(0));
+  auto* ref = dyn_cast_or_null<DeclRefExpr>(e);
+  return ref && ref->getDecl()->getName() == "nullopt";
+}
+
+std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, const ASTContext& ctx) {
+  if (!e) return std::nullopt;
+  using K = ir::Type::Kind;
+  switch (type.kind) {
+    case K::Simple:
+      switch (type.simple) {
+        case ir::Simple::Integer:
+          if (auto v = evalInt(e, ctx)) return ir::Literal::ofInt(*v);
+          return std::nullopt;
+        case ir::Simple::Float:
+          if (auto v = evalFloat(e, ctx)) return ir::Literal::ofFloat(*v);
+          return std::nullopt;
+        case ir::Simple::Boolean:
+          if (auto v = evalBool(e, ctx)) return ir::Literal::ofBool(*v);
+          return std::nullopt;
+        case ir::Simple::String: {
+          bool isNull = false;
+          if (auto v = evalString(e, ctx, &isNull); v && !isNull) return ir::Literal::ofString(*v);
+          if (isEmptyConstruction(e)) return ir::Literal::ofString("");
+          return std::nullopt;
+        }
+        case ir::Simple::Duration:
+          if (auto v = evalDurationNanos(unwrap(e), ctx)) return ir::Literal::ofDuration(*v);
+          return std::nullopt;
+        case ir::Simple::None:
+        case ir::Simple::Datetime: return std::nullopt;
+      }
+      return std::nullopt;
+    case K::Collection: {
+      if (isEmptyConstruction(e)) return ir::Literal::list({});
+      const InitListExpr* ile = initList(e);
+      if (!ile) return std::nullopt;
+      std::vector<ir::Literal> items;
+      for (const Expr* init : ile->inits()) {
+        auto item = evalLiteral(init, type.element(), ctx);
+        if (!item) return std::nullopt;
+        items.push_back(std::move(*item));
+      }
+      return ir::Literal::list(std::move(items));
+    }
+    case K::Map: {
+      if (isEmptyConstruction(e)) return ir::Literal::map({});
+      const InitListExpr* ile = initList(e);
+      if (!ile) return std::nullopt;
+      std::vector<std::pair<std::string, ir::Literal>> entries;
+      for (const Expr* init : ile->inits()) {
+        const Expr* key = nullptr;
+        const Expr* value = nullptr;
+        if (auto* pair = initList(init); pair && pair->getNumInits() == 2) {
+          key = pair->getInit(0);
+          value = pair->getInit(1);
+        } else if (auto* c = dyn_cast<CXXConstructExpr>(unwrap(init)); c && c->getNumArgs() == 2) {
+          key = c->getArg(0);
+          value = c->getArg(1);
+        }
+        auto k = key ? evalString(key, ctx) : std::nullopt;
+        auto v = value ? evalLiteral(value, type.element(), ctx) : std::nullopt;
+        if (!k || !v) return std::nullopt;
+        entries.emplace_back(*k, std::move(*v));
+      }
+      return ir::Literal::map(std::move(entries));
+    }
+    case K::Union: {
+      if (isNullopt(e) || isEmptyConstruction(e)) return ir::Literal::none();
+      const Expr* payload = optionalPayload(e);
+      for (const auto& variant : type.children)
+        if (!(variant.kind == K::Simple && variant.simple == ir::Simple::None))
+          if (auto v = evalLiteral(payload, variant, ctx)) return v;
+      return std::nullopt;
+    }
+    case K::Blob: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+const Expr* optionalPayload(const Expr* e) {
+  const Expr* u = unwrap(e);
+  if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u); c && c->getNumArgs() == 1 && stdSpecialization(c->getType(), "optional"))
+    return c->getArg(0);
+  return e;
+}
+
+bool forEachSetField(const Expr* e, const std::function<void(llvm::StringRef, const Expr*)>& field) {
+  const InitListExpr* ile = dyn_cast_or_null<InitListExpr>(unwrap(e));
+  if (!ile) return false;
+  if (ile->isSyntacticForm() && ile->getSemanticForm()) ile = ile->getSemanticForm();
+  const RecordDecl* rd = ile->getType()->getAsRecordDecl();
+  if (!rd) return false;
+  unsigned i = 0;
+  for (const FieldDecl* fd : rd->fields()) {
+    if (i >= ile->getNumInits()) break;
+    const Expr* init = ile->getInit(i++);
+    if (!init || isa<CXXDefaultInitExpr, ImplicitValueInitExpr>(init)) continue;
+    field(fd->getName(), init);
+  }
+  return true;
+}
+
+}  // namespace flytecc::compiler

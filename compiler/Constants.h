@@ -1,0 +1,39 @@
+// Reading constants out of the AST: C++ default arguments and literal bindings as Flyte literals,
+// and designated-initializer configs (TaskConfig, MapOptions, ...) field by field.
+#pragma once
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Expr.h>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "ir/Literal.h"
+
+namespace flytecc::compiler {
+
+// Looks through the nodes that only wrap a value: parentheses, implicit casts, temporaries,
+// cleanups, default arguments and copy/move constructions.
+const clang::Expr* unwrap(const clang::Expr* e);
+
+// The constant value of `e` as a literal of `type`, or nullopt when it is not a constant flytecc can read.
+std::optional<ir::Literal> evalLiteral(const clang::Expr* e, const ir::Type& type, const clang::ASTContext& ctx);
+
+std::optional<std::int64_t> evalInt(const clang::Expr* e, const clang::ASTContext& ctx);
+std::optional<double> evalFloat(const clang::Expr* e, const clang::ASTContext& ctx);
+std::optional<bool> evalBool(const clang::Expr* e, const clang::ASTContext& ctx);
+// A string literal, or nullptr (returns "" with *isNull set).
+std::optional<std::string> evalString(const clang::Expr* e, const clang::ASTContext& ctx, bool* isNull = nullptr);
+// A std::chrono::duration constant, in nanoseconds.
+std::optional<std::int64_t> evalDurationNanos(const clang::Expr* e, const clang::ASTContext& ctx);
+
+// For an aggregate initializer `T{.a = x, .b = y}`, calls `field(name, init)` for each field the
+// source sets explicitly (fields left to their default member initializer are skipped).
+// Returns false when `e` is not such an initializer.
+bool forEachSetField(const clang::Expr* e,
+                     const std::function<void(llvm::StringRef field, const clang::Expr* init)>& field);
+
+// The value inside a `std::optional<T>` initializer (`.concurrency = 1` constructs an optional).
+const clang::Expr* optionalPayload(const clang::Expr* e);
+
+}  // namespace flytecc::compiler

@@ -1,0 +1,95 @@
+#include "compiler/TypeMapping.h"
+
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Type.h>
+
+namespace flytecc::compiler {
+using namespace clang;
+
+static QualType bare(QualType t) { return t.getNonReferenceType().getCanonicalType().getUnqualifiedType(); }
+
+const ClassTemplateSpecializationDecl* stdSpecialization(QualType type, llvm::StringRef name) {
+  auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(bare(type)->getAsCXXRecordDecl());
+  if (!spec || spec->getName() != name) return nullptr;
+  // std::, std::__cxx11::, std::chrono:: ...
+  const DeclContext* dc = spec->getDeclContext();
+  while (dc && !dc->isTranslationUnit()) {
+    if (auto* ns = dyn_cast<NamespaceDecl>(dc); ns && ns->getName() == "std" && ns->getParent()->isTranslationUnit())
+      return spec;
+    dc = dc->getParent();
+  }
+  return nullptr;
+}
+
+static bool isFlyteRecord(QualType type, llvm::StringRef name) {
+  auto* rd = bare(type)->getAsCXXRecordDecl();
+  if (!rd || rd->getName() != name) return false;
+  auto* ns = dyn_cast<NamespaceDecl>(rd->getDeclContext());
+  return ns && ns->getName() == "flyte" && ns->getParent()->isTranslationUnit();
+}
+
+static QualType templateArg(const ClassTemplateSpecializationDecl* spec, unsigned i) {
+  const auto& args = spec->getTemplateArgs();
+  return i < args.size() && args[i].getKind() == TemplateArgument::Type ? args[i].getAsType() : QualType();
+}
+
+std::optional<ir::Type> mapType(QualType type) {
+  QualType t = bare(type);
+  if (const auto* b = t->getAs<BuiltinType>()) {
+    if (b->getKind() == BuiltinType::Bool) return ir::Type::of(ir::Simple::Boolean);
+    if (b->isCharType() || b->isWideCharType() || b->isChar8Type() || b->isChar16Type() || b->isChar32Type())
+      return std::nullopt;
+    if (b->isInteger()) return ir::Type::of(ir::Simple::Integer);
+    if (b->isFloatingPoint()) return ir::Type::of(ir::Simple::Float);
+    return std::nullopt;
+  }
+  if (isFlyteRecord(t, "File")) return ir::Type::file();
+  if (isFlyteRecord(t, "Directory")) return ir::Type::directory();
+  if (auto* s = stdSpecialization(t, "basic_string"); s && templateArg(s, 0)->isCharType()) {
+    if (bare(templateArg(s, 0))->isSpecificBuiltinType(BuiltinType::Char_S) ||
+        bare(templateArg(s, 0))->isSpecificBuiltinType(BuiltinType::Char_U))
+      return ir::Type::of(ir::Simple::String);
+    return std::nullopt;
+  }
+  if (auto* s = stdSpecialization(t, "vector")) {
+    if (auto e = mapType(templateArg(s, 0))) return ir::Type::list(*e);
+    return std::nullopt;
+  }
+  for (const char* name : {"map", "unordered_map"}) {
+    if (auto* s = stdSpecialization(t, name)) {
+      auto key = mapType(templateArg(s, 0));
+      if (!key || !(*key == ir::Type::of(ir::Simple::String))) return std::nullopt;
+      if (auto v = mapType(templateArg(s, 1))) return ir::Type::map(*v);
+      return std::nullopt;
+    }
+  }
+  if (auto* s = stdSpecialization(t, "optional")) {
+    auto v = mapType(templateArg(s, 0));
+    if (!v || v->isOptional()) return std::nullopt;
+    return ir::Type::optional(*v);
+  }
+  if (stdSpecialization(t, "duration")) return ir::Type::of(ir::Simple::Duration);
+  if (auto* s = stdSpecialization(t, "time_point")) {
+    auto* clock = templateArg(s, 0).isNull() ? nullptr : bare(templateArg(s, 0))->getAsCXXRecordDecl();
+    if (clock && clock->getName() == "system_clock") return ir::Type::of(ir::Simple::Datetime);
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::vector<ir::Type>> mapResultTypes(QualType type) {
+  if (bare(type)->isVoidType()) return std::vector<ir::Type>{};
+  if (auto* s = stdSpecialization(type, "tuple")) {
+    std::vector<ir::Type> out;
+    for (const auto& arg : s->getTemplateArgs()[0].pack_elements()) {
+      auto t = mapType(arg.getAsType());
+      if (!t) return std::nullopt;
+      out.push_back(*t);
+    }
+    return out;
+  }
+  if (auto t = mapType(type)) return std::vector<ir::Type>{*t};
+  return std::nullopt;
+}
+
+}  // namespace flytecc::compiler

@@ -1,0 +1,323 @@
+#include "ir/Lowering.h"
+
+#include <algorithm>
+
+namespace flytecc::ir {
+namespace core = flyteidl::core;
+
+static void lowerSimple(Simple s, core::LiteralType* out) {
+  switch (s) {
+    case Simple::None: out->set_simple(core::NONE); return;
+    case Simple::Integer: out->set_simple(core::INTEGER); return;
+    case Simple::Float: out->set_simple(core::FLOAT); return;
+    case Simple::String: out->set_simple(core::STRING); return;
+    case Simple::Boolean: out->set_simple(core::BOOLEAN); return;
+    case Simple::Datetime: out->set_simple(core::DATETIME); return;
+    case Simple::Duration: out->set_simple(core::DURATION); return;
+  }
+}
+
+// flytekit tags union variants with the Python type's name; the backend matches variants by tag.
+static std::string unionTag(const Type& t) {
+  if (t.kind == Type::Kind::Simple) {
+    switch (t.simple) {
+      case Simple::None: return "none";
+      case Simple::Integer: return "int";
+      case Simple::Float: return "float";
+      case Simple::String: return "str";
+      case Simple::Boolean: return "bool";
+      case Simple::Datetime: return "datetime";
+      case Simple::Duration: return "timedelta";
+    }
+  }
+  return t.str();
+}
+
+core::LiteralType lowerType(const Type& t) {
+  core::LiteralType out;
+  switch (t.kind) {
+    case Type::Kind::Simple: lowerSimple(t.simple, &out); break;
+    case Type::Kind::Collection: *out.mutable_collection_type() = lowerType(t.element()); break;
+    case Type::Kind::Map: *out.mutable_map_value_type() = lowerType(t.element()); break;
+    case Type::Kind::Blob:
+      out.mutable_blob()->set_dimensionality(t.multipart ? core::BlobType::MULTIPART : core::BlobType::SINGLE);
+      break;
+    case Type::Kind::Union:
+      for (const auto& v : t.children) {
+        auto* variant = out.mutable_union_type()->add_variants();
+        *variant = lowerType(v);
+        variant->mutable_structure()->set_tag(unionTag(v));
+      }
+      break;
+  }
+  return out;
+}
+
+core::Literal lowerLiteral(const Literal& v, const Type& type) {
+  core::Literal out;
+  if (type.kind == Type::Kind::Union) {
+    for (const auto& variant : type.children) {
+      if (!literalFits(v, variant)) continue;
+      auto* u = out.mutable_scalar()->mutable_union_();
+      *u->mutable_value() = lowerLiteral(v, variant);
+      *u->mutable_type() = lowerType(variant);
+      u->mutable_type()->mutable_structure()->set_tag(unionTag(variant));
+      return out;
+    }
+  }
+  auto prim = [&] { return out.mutable_scalar()->mutable_primitive(); };
+  switch (v.kind) {
+    case Literal::Kind::Integer: prim()->set_integer(v.integer); break;
+    case Literal::Kind::Float: prim()->set_float_value(v.real); break;
+    case Literal::Kind::String: prim()->set_string_value(v.string); break;
+    case Literal::Kind::Boolean: prim()->set_boolean(v.boolean); break;
+    case Literal::Kind::Duration:
+      prim()->mutable_duration()->set_seconds(v.integer / 1000000000);
+      prim()->mutable_duration()->set_nanos(static_cast<int>(v.integer % 1000000000));
+      break;
+    case Literal::Kind::None: out.mutable_scalar()->mutable_none_type(); break;
+    case Literal::Kind::Collection: {
+      auto* c = out.mutable_collection();
+      const Type item = type.kind == Type::Kind::Collection ? type.element() : Type::of(Simple::None);
+      for (const auto& i : v.items) *c->add_literals() = lowerLiteral(i, item);
+      break;
+    }
+    case Literal::Kind::Map: {
+      auto* m = out.mutable_map()->mutable_literals();
+      const Type item = type.kind == Type::Kind::Map ? type.element() : Type::of(Simple::None);
+      for (const auto& [k, i] : v.entries) (*m)[k] = lowerLiteral(i, item);
+      break;
+    }
+  }
+  return out;
+}
+
+static core::VariableMap lowerVars(const std::vector<Variable>& vars) {
+  core::VariableMap out;
+  for (const auto& v : vars) {
+    core::Variable& var = (*out.mutable_variables())[v.name];
+    *var.mutable_type() = lowerType(v.type);
+    var.set_description(v.name);
+  }
+  return out;
+}
+
+static core::TypedInterface lowerInterface(const Interface& iface) {
+  core::TypedInterface out;
+  *out.mutable_inputs() = lowerVars(iface.inputs);
+  *out.mutable_outputs() = lowerVars(iface.outputs);
+  return out;
+}
+
+static core::Identifier identifier(core::ResourceType type, const std::string& name) {
+  core::Identifier id;
+  id.set_resource_type(type);
+  id.set_name(name);
+  return id;
+}
+
+static void lowerMetadata(const Metadata& m, const LoweringOptions& o, core::TaskMetadata* out) {
+  auto* rt = out->mutable_runtime();
+  rt->set_type(core::RuntimeMetadata::FLYTE_SDK);
+  rt->set_version(o.sdkVersion);
+  rt->set_flavor("cpp");
+  out->mutable_retries()->set_retries(m.retries);
+  out->set_discoverable(m.cache);
+  if (m.cache) out->set_discovery_version(m.cacheVersion);
+  out->set_cache_serializable(m.cacheSerialize);
+  if (m.timeoutSeconds > 0) out->mutable_timeout()->set_seconds(m.timeoutSeconds);
+  if (m.interruptible) out->set_interruptible(true);
+  out->mutable_generates_deck()->set_value(false);
+  out->mutable_metadata();
+}
+
+static void lowerResources(const Resources& r, google::protobuf::RepeatedPtrField<core::Resources::ResourceEntry>* out) {
+  auto add = [&](core::Resources::ResourceName name, const std::string& value) {
+    if (value.empty()) return;
+    auto* e = out->Add();
+    e->set_name(name);
+    e->set_value(value);
+  };
+  add(core::Resources::CPU, r.cpu);
+  add(core::Resources::GPU, r.gpu);
+  add(core::Resources::MEMORY, r.mem);
+  add(core::Resources::EPHEMERAL_STORAGE, r.ephemeralStorage);
+}
+
+// Flyte fills these placeholders at run time (docs/task-contract.md).
+static void runtimeArgs(core::Container* c) {
+  for (const char* a : {"--inputs", "{{.input}}", "--output-prefix", "{{.outputPrefix}}", "--raw-output-data-prefix",
+                        "{{.rawOutputDataPrefix}}", "--checkpoint-path", "{{.checkpointOutputPrefix}}",
+                        "--prev-checkpoint", "{{.prevCheckpointPrefix}}"})
+    c->add_args(a);
+}
+
+static core::TaskTemplate containerTask(const std::string& name, const Interface& iface, const Metadata& md,
+                                        const Task& runs, const LoweringOptions& o) {
+  core::TaskTemplate t;
+  *t.mutable_id() = identifier(core::TASK, name);
+  t.set_type("container");
+  lowerMetadata(md, o, t.mutable_metadata());
+  *t.mutable_interface() = lowerInterface(iface);
+  auto* c = t.mutable_container();
+  c->set_image(runs.image.empty() ? o.image : runs.image);
+  c->add_args(o.taskExecutable);
+  runtimeArgs(c);
+  auto* res = c->mutable_resources();
+  lowerResources(runs.requests, res->mutable_requests());
+  lowerResources(runs.limits, res->mutable_limits());
+  return t;
+}
+
+core::TaskTemplate lowerTask(const Task& task, const LoweringOptions& o) {
+  core::TaskTemplate t = containerTask(task.name, task.interface, task.metadata, task, o);
+  auto* c = t.mutable_container();
+  c->add_args("--task");
+  c->add_args(task.name);
+  return t;
+}
+
+core::TaskTemplate lowerMapTask(const MapTask& map, const Module& module, const LoweringOptions& o) {
+  const Task* task = module.findTask(map.task);
+  Task fallback;
+  core::TaskTemplate t = containerTask(map.name, map.interface, map.metadata, task ? *task : fallback, o);
+  t.set_task_type_version(1);
+  auto* c = t.mutable_container();
+  c->add_args("--task");
+  c->add_args(map.task);
+  // Each item reads element FLYTE_K8S_ARRAY_INDEX of every input that is not bound.
+  std::string bound;
+  for (const auto& b : map.boundInputs) bound += (bound.empty() ? "" : ",") + b;
+  c->add_args("--map-bound-inputs");
+  c->add_args(bound);
+  return t;
+}
+
+static void lowerBindingValue(const BindingValue& b, const Type* type, core::BindingData* out) {
+  switch (b.kind) {
+    case BindingValue::Kind::Literal:
+      *out->mutable_scalar() = lowerLiteral(b.literal, type ? *type : Type::of(Simple::None)).scalar();
+      if (b.literal.kind == Literal::Kind::Collection || b.literal.kind == Literal::Kind::Map) {
+        // Lists and maps of constants are bound item by item, as flytekit does.
+        out->Clear();
+        if (b.literal.kind == Literal::Kind::Collection) {
+          const Type* item = type && type->kind == Type::Kind::Collection ? &type->element() : nullptr;
+          for (const auto& i : b.literal.items)
+            lowerBindingValue(BindingValue::constant(i), item, out->mutable_collection()->add_bindings());
+        } else {
+          const Type* item = type && type->kind == Type::Kind::Map ? &type->element() : nullptr;
+          for (const auto& [k, i] : b.literal.entries)
+            lowerBindingValue(BindingValue::constant(i), item, &(*out->mutable_map()->mutable_bindings())[k]);
+        }
+      }
+      return;
+    case BindingValue::Kind::Promise:
+      out->mutable_promise()->set_node_id(b.nodeId);
+      out->mutable_promise()->set_var(b.var);
+      return;
+    case BindingValue::Kind::Collection: {
+      const Type* item = type && type->kind == Type::Kind::Collection ? &type->element() : nullptr;
+      for (const auto& i : b.items) lowerBindingValue(i, item, out->mutable_collection()->add_bindings());
+      return;
+    }
+  }
+}
+
+static void lowerBindings(const std::vector<Binding>& bindings, const Interface* iface,
+                          google::protobuf::RepeatedPtrField<core::Binding>* out) {
+  for (const auto& b : bindings) {
+    auto* o = out->Add();
+    o->set_var(b.var);
+    const Variable* v = iface ? iface->findInput(b.var) : nullptr;
+    if (!v && iface) v = iface->findOutput(b.var);
+    lowerBindingValue(b.value, v ? &v->type : nullptr, o->mutable_binding());
+  }
+}
+
+core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
+  core::WorkflowTemplate t;
+  *t.mutable_id() = identifier(core::WORKFLOW, w.name);
+  t.mutable_metadata();
+  *t.mutable_interface() = lowerInterface(w.interface);
+  for (const auto& n : w.nodes) {
+    const Interface* iface = module.targetInterface(n.kind, n.target);
+    core::Node* node = t.add_nodes();
+    node->set_id(n.id);
+    node->mutable_metadata()->set_name(n.displayName);
+    node->mutable_metadata()->mutable_retries();
+    lowerBindings(n.inputs, iface, node->mutable_inputs());
+    for (const auto& up : n.upstream) node->add_upstream_node_ids(up);
+    auto overrides = [&](core::TaskNodeOverrides* o) {
+      lowerResources(n.overrideRequests, o->mutable_resources()->mutable_requests());
+      lowerResources(n.overrideLimits, o->mutable_resources()->mutable_limits());
+      if (n.overrideRequests.empty() && n.overrideLimits.empty()) o->clear_resources();
+      if (!n.overrideImage.empty()) o->set_container_image(n.overrideImage);
+    };
+    switch (n.kind) {
+      case Node::Kind::Task: {
+        auto* tn = node->mutable_task_node();
+        *tn->mutable_reference_id() = identifier(core::TASK, n.target);
+        overrides(tn->mutable_overrides());
+        break;
+      }
+      case Node::Kind::Workflow:
+        *node->mutable_workflow_node()->mutable_sub_workflow_ref() = identifier(core::WORKFLOW, n.target);
+        break;
+      case Node::Kind::Array: {
+        const MapTask* map = module.findMapTask(n.target);
+        auto* an = node->mutable_array_node();
+        // The sub-node runs the map task once per item, with the parent's bindings.
+        core::Node* sub = an->mutable_node();
+        sub->set_id(n.target);
+        sub->mutable_metadata()->set_name(n.target);
+        sub->mutable_metadata()->mutable_retries();
+        lowerBindings(n.inputs, iface, sub->mutable_inputs());
+        auto* tn = sub->mutable_task_node();
+        *tn->mutable_reference_id() = identifier(core::TASK, n.target);
+        overrides(tn->mutable_overrides());
+        if (map) {
+          if (map->concurrency) an->set_parallelism(*map->concurrency);
+          if (map->minSuccesses)
+            an->set_min_successes(*map->minSuccesses);
+          else
+            an->set_min_success_ratio(static_cast<float>(map->minSuccessRatio.value_or(1.0)));
+          for (const auto& b : map->boundInputs) an->add_bound_inputs(b);
+        }
+        an->set_execution_mode(core::ArrayNode::MINIMAL_STATE);
+        an->mutable_is_original_sub_node_interface()->set_value(false);
+        an->set_data_mode(core::ArrayNode::SINGLE_INPUT_FILE);
+        break;
+      }
+    }
+  }
+  lowerBindings(w.outputs, &w.interface, t.mutable_outputs());
+  t.mutable_metadata_defaults();
+  return t;
+}
+
+flyteidl::admin::LaunchPlan lowerLaunchPlan(const Workflow& w) {
+  flyteidl::admin::LaunchPlan lp;
+  *lp.mutable_id() = identifier(core::LAUNCH_PLAN, w.name);
+  auto* spec = lp.mutable_spec();
+  *spec->mutable_workflow_id() = identifier(core::WORKFLOW, w.name);
+  spec->mutable_entity_metadata();
+  auto* params = spec->mutable_default_inputs()->mutable_parameters();
+  for (const auto& v : w.interface.inputs) {
+    core::Parameter& p = (*params)[v.name];
+    *p.mutable_var()->mutable_type() = lowerType(v.type);
+    p.mutable_var()->set_description(v.name);
+    if (v.defaultValue)
+      *p.mutable_default_() = lowerLiteral(*v.defaultValue, v.type);
+    else
+      p.set_required(true);
+  }
+  spec->mutable_fixed_inputs();
+  spec->mutable_labels();
+  spec->mutable_annotations();
+  spec->mutable_raw_output_data_config();
+  lp.mutable_closure()->mutable_expected_inputs();
+  lp.mutable_closure()->mutable_expected_outputs();
+  return lp;
+}
+
+}  // namespace flytecc::ir

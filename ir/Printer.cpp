@@ -1,0 +1,104 @@
+#include "ir/Printer.h"
+
+#include <fmt/format.h>
+
+namespace flytecc::ir {
+
+static std::string vars(const std::vector<Variable>& vs) {
+  std::string out;
+  for (size_t i = 0; i < vs.size(); ++i) {
+    out += fmt::format("{}{}: {}", i ? ", " : "", vs[i].name, vs[i].type.str());
+    if (vs[i].defaultValue) out += " = " + vs[i].defaultValue->str();
+  }
+  return out;
+}
+
+static std::string signature(const Interface& iface) {
+  return fmt::format("({}) -> ({})", vars(iface.inputs), vars(iface.outputs));
+}
+
+static std::string resources(const char* label, const Resources& r) {
+  if (r.empty()) return "";
+  std::string out = fmt::format(" {}={{", label);
+  const char* sep = "";
+  auto add = [&](const char* k, const std::string& v) {
+    if (v.empty()) return;
+    out += fmt::format("{}{}={}", sep, k, v);
+    sep = " ";
+  };
+  add("cpu", r.cpu);
+  add("mem", r.mem);
+  add("gpu", r.gpu);
+  add("ephemeral_storage", r.ephemeralStorage);
+  return out + "}";
+}
+
+static std::string metadata(const Metadata& m) {
+  std::string out;
+  if (m.cache) out += fmt::format(" cache=\"{}\"", m.cacheVersion);
+  if (m.cacheSerialize) out += " cache_serialize";
+  if (m.retries) out += fmt::format(" retries={}", m.retries);
+  if (m.timeoutSeconds) out += fmt::format(" timeout={}s", m.timeoutSeconds);
+  if (m.interruptible) out += " interruptible";
+  return out;
+}
+
+std::string print(const Task& t) {
+  std::string attrs = metadata(t.metadata) + resources("requests", t.requests) + resources("limits", t.limits);
+  if (!t.image.empty()) attrs += fmt::format(" image=\"{}\"", t.image);
+  return fmt::format("task @{}{}{}\n", t.name, signature(t.interface), attrs.empty() ? "" : " {" + attrs + " }");
+}
+
+std::string print(const MapTask& m) {
+  std::string attrs = fmt::format(" task=@{}", m.task);
+  if (!m.boundInputs.empty()) {
+    attrs += " bound=[";
+    for (size_t i = 0; i < m.boundInputs.size(); ++i) attrs += (i ? ", " : "") + m.boundInputs[i];
+    attrs += "]";
+  }
+  if (m.concurrency) attrs += fmt::format(" concurrency={}", *m.concurrency);
+  if (m.minSuccessRatio) attrs += " min_success_ratio=" + Literal::ofFloat(*m.minSuccessRatio).str();
+  if (m.minSuccesses) attrs += fmt::format(" min_successes={}", *m.minSuccesses);
+  attrs += metadata(m.metadata);
+  return fmt::format("map_task @{}{} {{{} }}\n", m.name, signature(m.interface), attrs);
+}
+
+static const char* kindName(Node::Kind k) {
+  switch (k) {
+    case Node::Kind::Task: return "task";
+    case Node::Kind::Array: return "array";
+    case Node::Kind::Workflow: return "workflow";
+  }
+  return "?";
+}
+
+std::string print(const Workflow& w) {
+  std::string out = fmt::format("workflow @{}{} {{\n", w.name, signature(w.interface));
+  for (const auto& n : w.nodes) {
+    std::string args;
+    for (size_t i = 0; i < n.inputs.size(); ++i)
+      args += fmt::format("{}{} = {}", i ? ", " : "", n.inputs[i].var, n.inputs[i].value.str());
+    std::string extra;
+    if (!n.upstream.empty()) {
+      extra += " after=[";
+      for (size_t i = 0; i < n.upstream.size(); ++i) extra += (i ? ", " : "") + n.upstream[i];
+      extra += "]";
+    }
+    extra += resources("requests", n.overrideRequests) + resources("limits", n.overrideLimits);
+    if (!n.overrideImage.empty()) extra += fmt::format(" image=\"{}\"", n.overrideImage);
+    out += fmt::format("  {} = {} @{}({}){}\n", n.id, kindName(n.kind), n.target, args,
+                       extra.empty() ? "" : " {" + extra + " }");
+  }
+  for (const auto& o : w.outputs) out += fmt::format("  return {} = {}\n", o.var, o.value.str());
+  return out + "}\n";
+}
+
+std::string print(const Module& m) {
+  std::string out;
+  for (const auto& t : m.tasks) out += print(t);
+  for (const auto& mt : m.mapTasks) out += print(mt);
+  for (const auto& w : m.workflows) out += print(w);
+  return out;
+}
+
+}  // namespace flytecc::ir

@@ -1,0 +1,190 @@
+#include "ir/Verifier.h"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace flytecc::ir {
+namespace {
+
+class Verifier {
+ public:
+  explicit Verifier(const Module& m) : m_(m) {}
+
+  std::vector<VerifierError> run() {
+    checkNamesUnique();
+    for (const auto& t : m_.tasks) checkInterface(t.interface, t.name, t.loc);
+    for (const auto& mt : m_.mapTasks) checkMapTask(mt);
+    for (const auto& w : m_.workflows) checkWorkflow(w);
+    return std::move(errors_);
+  }
+
+ private:
+  template <class... A>
+  void error(const SourceLoc& loc, fmt::format_string<A...> f, A&&... args) {
+    errors_.push_back({loc, fmt::format(f, std::forward<A>(args)...)});
+  }
+
+  void checkNamesUnique() {
+    std::map<std::string, SourceLoc> seen;
+    auto add = [&](const std::string& name, const SourceLoc& loc) {
+      if (name.empty()) return error(loc, "entity has an empty name");
+      auto [it, fresh] = seen.emplace(name, loc);
+      if (!fresh) error(loc, "entity name '{}' is already used at {}", name, it->second.str());
+    };
+    for (const auto& t : m_.tasks) add(t.name, t.loc);
+    for (const auto& mt : m_.mapTasks) add(mt.name, mt.loc);
+    for (const auto& w : m_.workflows) add(w.name, w.loc);
+  }
+
+  void checkInterface(const Interface& iface, const std::string& owner, const SourceLoc& loc) {
+    std::set<std::string> names;
+    for (const auto& v : iface.inputs)
+      if (!names.insert(v.name).second) error(loc, "'{}' declares input '{}' twice", owner, v.name);
+    for (const auto& v : iface.inputs)
+      if (v.defaultValue && !literalFits(*v.defaultValue, v.type))
+        error(loc, "default value {} of input '{}' of '{}' is not a {}", v.defaultValue->str(), v.name, owner,
+              v.type.str());
+    for (size_t i = 0; i < iface.outputs.size(); ++i)
+      if (iface.outputs[i].name != fmt::format("o{}", i))
+        error(loc, "output {} of '{}' must be named o{}", i, owner, i);
+  }
+
+  void checkMapTask(const MapTask& mt) {
+    const Task* task = m_.findTask(mt.task);
+    if (!task) return error(mt.loc, "map task '{}' maps unknown task '{}'", mt.name, mt.task);
+    if (mt.minSuccessRatio && (*mt.minSuccessRatio <= 0 || *mt.minSuccessRatio > 1))
+      error(mt.loc, "map task '{}': min_success_ratio {} is outside (0, 1]", mt.name, *mt.minSuccessRatio);
+    if (mt.minSuccessRatio && mt.minSuccesses)
+      error(mt.loc, "map task '{}': min_successes and min_success_ratio are mutually exclusive", mt.name);
+    if (task->interface.outputs.size() > 1)
+      error(mt.loc, "map task '{}': only tasks with a single output can be mapped ('{}' has {})", mt.name, mt.task,
+            task->interface.outputs.size());
+    bool mapsSomething = false;
+    for (const auto& b : mt.boundInputs)
+      if (!task->interface.findInput(b)) error(mt.loc, "map task '{}' binds unknown input '{}'", mt.name, b);
+    if (mt.interface.inputs.size() != task->interface.inputs.size())
+      error(mt.loc, "map task '{}' does not declare the inputs of '{}'", mt.name, mt.task);
+    for (const auto& in : task->interface.inputs) {
+      const Variable* listed = mt.interface.findInput(in.name);
+      if (!listed) continue;
+      bool bound = mt.isBound(in.name);
+      mapsSomething |= !bound;
+      Type want = bound ? in.type : Type::list(in.type);
+      if (!(listed->type == want))
+        error(mt.loc, "map task '{}': input '{}' is {} but must be {}", mt.name, in.name, listed->type.str(),
+              want.str());
+    }
+    if (!mapsSomething) error(mt.loc, "map task '{}' has no input array to map over", mt.name);
+    bool optionalItems = (mt.minSuccessRatio && *mt.minSuccessRatio < 1) || mt.minSuccesses;
+    for (const auto& out : task->interface.outputs) {
+      const Variable* listed = mt.interface.findOutput(out.name);
+      Type item = optionalItems && !out.type.isOptional() ? Type::optional(out.type) : out.type;
+      if (!listed || !(listed->type == Type::list(item)))
+        error(mt.loc, "map task '{}': output '{}' must be {}", mt.name, out.name, Type::list(item).str());
+    }
+  }
+
+  // The type a binding value produces inside workflow `w`, given the nodes declared so far.
+  std::optional<Type> typeOf(const BindingValue& b, const Workflow& w, const std::map<std::string, const Node*>& nodes,
+                             const SourceLoc& loc) {
+    switch (b.kind) {
+      case BindingValue::Kind::Literal: return std::nullopt;  // checked with literalFits
+      case BindingValue::Kind::Collection: return std::nullopt;
+      case BindingValue::Kind::Promise: {
+        if (b.nodeId.empty()) {
+          if (auto* v = w.interface.findInput(b.var)) return v->type;
+          error(loc, "workflow '{}' has no input '{}'", w.name, b.var);
+          return std::nullopt;
+        }
+        auto it = nodes.find(b.nodeId);
+        if (it == nodes.end()) {
+          error(loc, "binding refers to node '{}', which is not defined before its use", b.nodeId);
+          return std::nullopt;
+        }
+        const Interface* iface = m_.targetInterface(it->second->kind, it->second->target);
+        if (!iface) return std::nullopt;
+        if (auto* v = iface->findOutput(b.var)) return v->type;
+        error(loc, "Variable [{}] not found on node [{}].", b.var, b.nodeId);
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void checkBinding(const BindingValue& value, const Type& want, const std::string& what, const Workflow& w,
+                    const std::map<std::string, const Node*>& nodes, const SourceLoc& loc) {
+    switch (value.kind) {
+      case BindingValue::Kind::Literal:
+        if (!literalFits(value.literal, want))
+          error(loc, "{}: the value {} is not a {}", what, value.literal.str(), want.str());
+        return;
+      case BindingValue::Kind::Collection: {
+        const Type* target = &want;
+        if (want.kind == Type::Kind::Union)
+          for (const auto& v : want.children)
+            if (v.kind == Type::Kind::Collection) target = &v;
+        if (target->kind != Type::Kind::Collection) return error(loc, "{}: a list cannot bind {}", what, want.str());
+        for (const auto& item : value.items) checkBinding(item, target->element(), what, w, nodes, loc);
+        return;
+      }
+      case BindingValue::Kind::Promise:
+        if (auto t = typeOf(value, w, nodes, loc); t && !isCastable(*t, want))
+          error(loc, "{}: type mismatch: {} cannot be bound to {}", what, t->str(), want.str());
+        return;
+    }
+  }
+
+  void checkWorkflow(const Workflow& w) {
+    checkInterface(w.interface, w.name, w.loc);
+    std::map<std::string, const Node*> nodes;
+    for (const auto& n : w.nodes) {
+      if (n.id == "start-node" || n.id == "end-node") error(n.loc, "node id '{}' is reserved", n.id);
+      if (nodes.count(n.id)) error(n.loc, "node id '{}' is used twice in '{}'", n.id, w.name);
+      const Interface* iface = m_.targetInterface(n.kind, n.target);
+      if (!iface) {
+        error(n.loc, "node '{}' refers to unknown entity '{}'", n.id, n.target);
+        nodes[n.id] = &n;
+        continue;
+      }
+      if (n.kind == Node::Kind::Workflow && n.target == w.name) error(n.loc, "workflow '{}' calls itself", w.name);
+      std::set<std::string> bound;
+      for (const auto& b : n.inputs) {
+        const Variable* in = iface->findInput(b.var);
+        if (!in) {
+          error(n.loc, "Variable [{}] not found on node [{}].", b.var, n.id);
+          continue;
+        }
+        if (!bound.insert(b.var).second) error(n.loc, "Input [{}] is bound more than once.", b.var);
+        checkBinding(b.value, in->type, fmt::format("input '{}' of node '{}'", b.var, n.id), w, nodes, n.loc);
+      }
+      for (const auto& in : iface->inputs)
+        if (!bound.count(in.name) && !in.type.isOptional())
+          error(n.loc, "Parameter not bound [{}].", in.name);
+      for (const auto& up : n.upstream)
+        if (!nodes.count(up)) error(n.loc, "node '{}' depends on '{}', which does not precede it", n.id, up);
+      nodes[n.id] = &n;
+    }
+    std::set<std::string> outs;
+    for (const auto& o : w.outputs) {
+      const Variable* v = w.interface.findOutput(o.var);
+      if (!v) {
+        error(w.loc, "workflow '{}' binds unknown output '{}'", w.name, o.var);
+        continue;
+      }
+      outs.insert(o.var);
+      checkBinding(o.value, v->type, fmt::format("output '{}' of workflow '{}'", o.var, w.name), w, nodes, w.loc);
+    }
+    for (const auto& v : w.interface.outputs)
+      if (!outs.count(v.name)) error(w.loc, "output '{}' of workflow '{}' is not bound", v.name, w.name);
+  }
+
+  const Module& m_;
+  std::vector<VerifierError> errors_;
+};
+
+}  // namespace
+
+std::vector<VerifierError> verify(const Module& module) { return Verifier(module).run(); }
+
+}  // namespace flytecc::ir

@@ -1,0 +1,367 @@
+// flytecc SDK: write Flyte tasks and workflows as ordinary C++20.
+//
+// The same source has two readers:
+//  * flytecc (a Clang tool) reads the annotations and the workflow bodies and emits flyteidl;
+//  * any C++20 compiler builds it as plain code: calling a workflow runs it sequentially, in process,
+//    so workflows can be unit-tested without Flyte.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace flyte {
+
+// ---------------------------------------------------------------------------------------------
+// Configuration carried by the annotations. All fields are literal types so that Clang can keep
+// the whole initializer as a constant in an `annotate` attribute; strings are `const char*`.
+// ---------------------------------------------------------------------------------------------
+
+// Kubernetes resource quantities ("500m", "2Gi"); nullptr = not set.
+struct Resources {
+  const char* cpu = nullptr;
+  const char* mem = nullptr;
+  const char* gpu = nullptr;
+  const char* ephemeral_storage = nullptr;
+};
+
+// What flytekit calls TaskMetadata: the part of a task's config that `map_task` may override.
+struct TaskMetadata {
+  bool cache = false;
+  const char* cache_version = nullptr;
+  bool cache_serialize = false;
+  int retries = 0;
+  std::chrono::seconds timeout{0};  // 0 = no timeout
+  bool interruptible = false;
+};
+
+struct TaskConfig {
+  const char* name = nullptr;  // Flyte entity name; default: the namespace-qualified C++ name
+  bool cache = false;
+  const char* cache_version = nullptr;
+  bool cache_serialize = false;
+  int retries = 0;
+  std::chrono::seconds timeout{0};  // 0 = no timeout
+  bool interruptible = false;
+  Resources requests{};
+  Resources limits{};
+  const char* container_image = nullptr;
+};
+
+struct WorkflowConfig {
+  const char* name = nullptr;  // Flyte entity name; default: the namespace-qualified C++ name
+};
+
+// Options of one `map_task(...)`; unset fields keep Flyte's defaults.
+struct MapOptions {
+  std::optional<std::uint32_t> concurrency{};   // unset: backend default; 0: unlimited
+  std::optional<double> min_success_ratio{};    // (0, 1]; default 1.0
+  std::optional<std::uint32_t> min_successes{};  // exclusive with min_success_ratio
+  std::optional<TaskMetadata> metadata{};       // replaces the mapped task's metadata
+};
+
+// Per-node overrides (`.with_overrides({...})`).
+struct Overrides {
+  Resources requests{};
+  Resources limits{};
+  const char* container_image = nullptr;
+  const char* name = nullptr;  // node display name
+};
+
+#if defined(__clang__)
+#define FLYTE_TASK(...) [[clang::annotate("flyte.task", ::flyte::TaskConfig{__VA_ARGS__})]]
+#define FLYTE_WORKFLOW(...) [[clang::annotate("flyte.workflow", ::flyte::WorkflowConfig{__VA_ARGS__})]]
+#else
+// Other compilers only check that the configuration is well formed.
+#define FLYTE_TASK(...) static_assert(::flyte::detail::valid(::flyte::TaskConfig{__VA_ARGS__}));
+#define FLYTE_WORKFLOW(...) static_assert(::flyte::detail::valid(::flyte::WorkflowConfig{__VA_ARGS__}));
+#endif
+
+// Blob types.
+struct File {
+  std::string path;
+  friend bool operator==(const File&, const File&) = default;
+};
+struct Directory {
+  std::string path;
+  friend bool operator==(const Directory&, const Directory&) = default;
+};
+
+// A task failed in process (plain C++ execution); also thrown for misuse of the SDK.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+template <class T>
+constexpr bool valid(const T&) {
+  return true;
+}
+
+// Parameter names of a task, by function address. flytecc's generated registry fills it so that
+// named bindings ("price"_a = p) work in plain C++ execution too.
+struct ParamNames {
+  const void* fn;
+  std::vector<std::string> names;
+};
+inline std::vector<ParamNames>& param_name_table() {
+  static std::vector<ParamNames> table;
+  return table;
+}
+inline const std::vector<std::string>* find_param_names(const void* fn) {
+  for (const auto& entry : param_name_table())
+    if (entry.fn == fn) return &entry.names;
+  return nullptr;
+}
+inline bool register_param_names(const void* fn, std::vector<std::string> names) {
+  param_name_table().push_back({fn, std::move(names)});
+  return true;
+}
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// Named arguments: "price"_a = p
+// ---------------------------------------------------------------------------------------------
+template <class T>
+struct NamedValue {
+  const char* name;
+  T value;
+};
+
+struct ArgName {
+  const char* name;
+  template <class T>
+  NamedValue<std::decay_t<T>> operator=(T&& value) const {
+    return {name, std::forward<T>(value)};
+  }
+};
+
+namespace literals {
+constexpr ArgName operator""_a(const char* name, std::size_t) { return ArgName{name}; }
+}  // namespace literals
+
+namespace detail {
+template <class T>
+struct is_named : std::false_type {};
+template <class T>
+struct is_named<NamedValue<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+template <class F>
+struct fn_traits;
+template <class R, class... P>
+struct fn_traits<R (*)(P...)> {
+  using result = R;
+  using params = std::tuple<std::decay_t<P>...>;
+  static constexpr std::size_t arity = sizeof...(P);
+};
+
+// An argument slot of a call being assembled: each parameter is filled at most once.
+template <class Params>
+struct Slots {
+  std::array<bool, std::tuple_size_v<Params>> filled{};
+  Params values{};
+};
+
+[[noreturn]] inline void fail(const std::string& what) { throw Error(what); }
+
+inline std::size_t index_of(const std::vector<std::string>* names, const char* name) {
+  if (names == nullptr)
+    fail(std::string("flyte: cannot bind argument '") + name +
+         "' by name: the task's parameter names are not registered (link the registry that "
+         "`flytecc compile --emit=registry` generates)");
+  for (std::size_t i = 0; i < names->size(); ++i)
+    if ((*names)[i] == name) return i;
+  fail(std::string("flyte: the task has no parameter named '") + name + "'");
+}
+
+template <std::size_t I = 0, class Params, class V>
+void assign_at(Params& values, std::size_t index, V&& value) {
+  if constexpr (I < std::tuple_size_v<Params>) {
+    if (index == I) {
+      using P = std::tuple_element_t<I, Params>;
+      if constexpr (std::is_constructible_v<P, V&&>)
+        std::get<I>(values) = P(std::forward<V>(value));
+      else
+        fail("flyte: argument type does not match parameter " + std::to_string(I));
+      return;
+    }
+    assign_at<I + 1>(values, index, std::forward<V>(value));
+  }
+}
+
+template <class Params, class V>
+void fill(Slots<Params>& slots, const std::vector<std::string>* names, std::size_t& next_positional, V&& value) {
+  std::size_t index;
+  if constexpr (is_named<std::decay_t<V>>::value) {
+    index = index_of(names, value.name);
+    if (slots.filled[index]) fail(std::string("flyte: input '") + value.name + "' is bound more than once");
+    assign_at(slots.values, index, std::forward<V>(value).value);
+  } else {
+    while (next_positional < slots.filled.size() && slots.filled[next_positional]) ++next_positional;
+    if (next_positional >= slots.filled.size()) fail("flyte: too many arguments");
+    index = next_positional;
+    assign_at(slots.values, index, std::forward<V>(value));
+  }
+  slots.filled[index] = true;
+}
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// partial(task, "name"_a = value, ...)
+// ---------------------------------------------------------------------------------------------
+template <class F, class... Bound>
+struct Partial {
+  F fn;
+  std::tuple<NamedValue<Bound>...> bound;
+};
+
+template <class R, class... P, class... Bound>
+Partial<R (*)(P...), Bound...> partial(R (*task)(P...), NamedValue<Bound>... bound) {
+  return {task, std::tuple<NamedValue<Bound>...>(std::move(bound)...)};
+}
+
+// ---------------------------------------------------------------------------------------------
+// map_task(task or partial, options)(lists...)
+// ---------------------------------------------------------------------------------------------
+
+// The outputs of a map task: a list with one entry per item, empty where an item failed
+// (only possible with min_success_ratio / min_successes below the list size).
+template <class T>
+class MapResult {
+ public:
+  explicit MapResult(std::vector<std::optional<T>> items) : items_(std::move(items)) {}
+
+  MapResult& with_overrides(const Overrides&) & { return *this; }
+  MapResult&& with_overrides(const Overrides&) && { return std::move(*this); }
+
+  operator std::vector<std::optional<T>>() const { return items_; }
+  operator std::vector<T>() const {
+    std::vector<T> out;
+    out.reserve(items_.size());
+    for (const auto& item : items_) {
+      if (!item) detail::fail("flyte: a mapped item failed and the consumer expects a list of non-optional values");
+      out.push_back(*item);
+    }
+    return out;
+  }
+  const std::vector<std::optional<T>>& items() const { return items_; }
+
+ private:
+  std::vector<std::optional<T>> items_;
+};
+
+template <class F, class... Bound>
+class MapTask {
+  using traits = detail::fn_traits<F>;
+  using Params = typename traits::params;
+  using R = typename traits::result;
+
+ public:
+  MapTask(F fn, std::tuple<NamedValue<Bound>...> bound, MapOptions options)
+      : fn_(fn), bound_(std::move(bound)), options_(std::move(options)) {}
+
+  template <class... Lists>
+  MapResult<R> operator()(Lists&&... lists) const {
+    const auto* names = detail::find_param_names(reinterpret_cast<const void*>(fn_));
+    // Which parameters are mapped (lists) and which are whole values (partial bindings).
+    detail::Slots<Params> whole;
+    std::array<bool, traits::arity> mapped{};
+    std::size_t next = 0;
+    std::apply([&](const auto&... b) { (detail::fill(whole, names, next, b), ...); }, bound_);
+    std::size_t size = 0;
+    bool have_size = false;
+    std::array<std::function<void(detail::Slots<Params>&, std::size_t)>, sizeof...(Lists)> pickers{};
+    std::size_t k = 0;
+    (add_list(whole, mapped, names, next, size, have_size, pickers[k++], std::forward<Lists>(lists)), ...);
+    if (!have_size) detail::fail("flyte: map_task has no input array to map over");
+
+    const std::size_t needed = required_successes(size);
+    std::vector<std::optional<R>> out;
+    out.reserve(size);
+    std::size_t failures = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      detail::Slots<Params> item = whole;
+      for (auto& pick : pickers) pick(item, i);
+      try {
+        out.emplace_back(std::apply(fn_, item.values));
+      } catch (const std::exception&) {
+        out.emplace_back(std::nullopt);
+        if (size - ++failures < needed) throw;
+      }
+    }
+    return MapResult<R>(std::move(out));
+  }
+
+ private:
+  std::size_t required_successes(std::size_t size) const {
+    if (options_.min_successes) return *options_.min_successes;
+    double ratio = options_.min_success_ratio.value_or(1.0);
+    return static_cast<std::size_t>(std::ceil(ratio * static_cast<double>(size)));
+  }
+
+  template <class V>
+  static void add_list(detail::Slots<Params>& whole, std::array<bool, traits::arity>& mapped,
+                       const std::vector<std::string>* names, std::size_t& next, std::size_t& size,
+                       bool& have_size, std::function<void(detail::Slots<Params>&, std::size_t)>& pick, V&& arg) {
+    using D = std::decay_t<V>;
+    std::size_t index;
+    auto list = [&]() -> decltype(auto) {
+      if constexpr (detail::is_named<D>::value) return (arg.value);
+      else return (arg);
+    }();
+    using L = std::decay_t<decltype(list)>;
+    static_assert(detail::is_vector<L>::value, "flyte::map_task maps over std::vector arguments");
+    if constexpr (detail::is_named<D>::value) {
+      index = detail::index_of(names, arg.name);
+    } else {
+      while (next < traits::arity && (whole.filled[next] || mapped[next])) ++next;
+      if (next >= traits::arity) detail::fail("flyte: too many arguments to map_task");
+      index = next;
+    }
+    if (whole.filled[index] || mapped[index]) detail::fail("flyte: a map_task input is bound more than once");
+    mapped[index] = true;
+    if (have_size && list.size() != size)
+      detail::fail("flyte: input arrays have different lengths: expecting '" + std::to_string(size) + "' found '" +
+                   std::to_string(list.size()) + "'");
+    size = list.size();
+    have_size = true;
+    pick = [list = L(list), index](detail::Slots<Params>& slots, std::size_t i) {
+      detail::assign_at(slots.values, index, list[i]);
+      slots.filled[index] = true;
+    };
+  }
+
+  F fn_;
+  std::tuple<NamedValue<Bound>...> bound_;
+  MapOptions options_;
+};
+
+template <class R, class... P>
+MapTask<R (*)(P...)> map_task(R (*task)(P...), MapOptions options = {}) {
+  return MapTask<R (*)(P...)>(task, {}, std::move(options));
+}
+
+template <class F, class... Bound>
+MapTask<F, Bound...> map_task(const Partial<F, Bound...>& task, MapOptions options = {}) {
+  return MapTask<F, Bound...>(task.fn, task.bound, std::move(options));
+}
+
+}  // namespace flyte
