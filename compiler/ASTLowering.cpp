@@ -480,20 +480,21 @@ class TULowering {
         expressionError(b, call->getArg(i), "flyte::partial binds inputs by name: \"input\"_a = value");
         continue;
       }
-      if (!bindNamed(b, v, *t, named->first, named->second)) continue;
+      if (!bindNamed(b, v, *t, named->first, named->second, call->getArg(i))) continue;
     }
     return v;
   }
 
-  bool bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr) {
+  bool bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr,
+                 const Expr* whole) {
     const ir::Variable* param = t.interface.findInput(input);
     if (!param) {
-      report(diags_, valueExpr->getExprLoc(), DiagKind::UnknownParameter) << t.name << input;
+      report(diags_, whole->getBeginLoc(), DiagKind::UnknownParameter) << t.name << input << whole->getSourceRange();
       return false;
     }
     for (const auto& existing : v.bound)
       if (existing.first == input) {
-        report(diags_, valueExpr->getExprLoc(), DiagKind::BoundTwice) << input << t.name;
+        report(diags_, whole->getBeginLoc(), DiagKind::BoundTwice) << input << t.name << whole->getSourceRange();
         return false;
       }
     auto value = lowerExpr(b, valueExpr, &param->type);
@@ -558,7 +559,7 @@ class TULowering {
         input = named->first;
         valueExpr = named->second;
         if (!task->interface.findInput(input)) {
-          report(diags_, arg->getExprLoc(), DiagKind::UnknownParameter) << task->name << input << arg->getSourceRange();
+          report(diags_, arg->getBeginLoc(), DiagKind::UnknownParameter) << task->name << input << arg->getSourceRange();
           ok = false;
           continue;
         }
@@ -566,14 +567,14 @@ class TULowering {
         const auto& ins = task->interface.inputs;
         while (nextPositional < ins.size() && taken.count(ins[nextPositional].name)) ++nextPositional;
         if (nextPositional >= ins.size()) {
-          report(diags_, arg->getExprLoc(), DiagKind::TooManyArguments) << task->name << arg->getSourceRange();
+          report(diags_, arg->getBeginLoc(), DiagKind::TooManyArguments) << task->name << arg->getSourceRange();
           ok = false;
           continue;
         }
         input = ins[nextPositional].name;
       }
       if (!taken.insert(input).second) {
-        report(diags_, arg->getExprLoc(), DiagKind::BoundTwice) << input << task->name << arg->getSourceRange();
+        report(diags_, arg->getBeginLoc(), DiagKind::BoundTwice) << input << task->name << arg->getSourceRange();
         ok = false;
         continue;
       }

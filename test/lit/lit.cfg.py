@@ -1,0 +1,30 @@
+# lit configuration for flytecc's end-to-end tests (FileCheck on IR, JSON and diagnostics).
+import os
+
+import lit.formats
+
+config.name = "flytecc"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.flytecc_obj_root, "test", "lit-out")
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+
+src = config.flytecc_src_root
+config.substitutions += [
+    ("%flytecc", config.flytecc),
+    ("%FileCheck", config.filecheck),
+    ("%not", config.not_tool),
+    ("%python", config.python),
+    ("%protoc", config.protoc),
+    ("%protos", config.protos),
+    ("%clangxx", config.clangxx),
+    ("%gxx", config.cxx),
+    ("%sdk", os.path.join(src, "sdk", "include")),
+    ("%examples", os.path.join(src, "examples")),
+    ("%testdata", os.path.join(src, "test", "data")),
+    ("%scripts", os.path.join(src, "test", "scripts")),
+    ("%src", src),
+]
+# Colours off, so FileCheck sees plain text.
+config.environment["TERM"] = "dumb"
