@@ -33,7 +33,8 @@ static void printHelp(llvm::raw_ostream& out) {
          "OPTIONS (compile):\n"
          "  -o DIR          output directory ('-' prints to standard output)\n"
          "  -p DIR          build directory holding compile_commands.json\n"
-         "  --emit=KIND     pb (default): binary protobuf; json: proto3 JSON; ir: flytecc's IR text\n"
+         "  --emit=KIND     pb (default): binary protobuf; json: proto3 JSON; ir: flytecc's IR text;\n"
+         "                  runner: flyte_runner.cpp, a program that runs the workflows locally, in process\n"
          "  --image IMAGE   container image for tasks that set no container_image (default " << kDefaultImage << ")\n"
          "  -- FLAGS...     compiler flags for the sources (instead of -p), e.g. -- -std=c++20 -Iinclude\n";
 }
@@ -78,8 +79,9 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
       if (a == "pb") c.emit = EmitKind::Pb;
       else if (a == "json") c.emit = EmitKind::Json;
       else if (a == "ir") c.emit = EmitKind::Ir;
+      else if (a == "runner") c.emit = EmitKind::Runner;
       else {
-        errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json or ir)\n";
+        errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir or runner)\n";
         return false;
       }
     } else if (a.starts_with("-")) {
@@ -112,7 +114,8 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
   ir::LoweringOptions lowering;
   lowering.image = c.image;
   lowering.sdkVersion = FLYTECC_VERSION;
-  auto files = emitModule(*module, c.emit, lowering);
+  auto files = c.emit == EmitKind::Runner ? std::vector<OutputFile>{emitRunner(*module, c.frontend.sources)}
+                                          : emitModule(*module, c.emit, lowering);
   if (c.outDir == "-") {
     if (c.emit == EmitKind::Pb) {
       errs << "flytecc: error: binary output cannot go to standard output; use --emit=json or --emit=ir\n";

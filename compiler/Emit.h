@@ -10,7 +10,7 @@
 
 namespace flytecc::compiler {
 
-enum class EmitKind { Pb, Json, Ir };
+enum class EmitKind { Pb, Json, Ir, Runner };
 
 struct OutputFile {
   std::string name;  // e.g. pkg.detect_anomalies.task.pb
@@ -20,6 +20,11 @@ struct OutputFile {
 // Tasks and map tasks (flyteidl.core.TaskTemplate), workflows (flyteidl.core.WorkflowTemplate) and
 // their default launch plans (flyteidl.admin.LaunchPlan), in a deterministic order and encoding.
 std::vector<OutputFile> emitModule(const ir::Module& module, EmitKind kind, const ir::LoweringOptions& options);
+
+// A C++ file that includes `sources` and runs their workflows in process with their default inputs
+// (flyte_runner.cpp; see sdk/include/flyte/local.hpp). It also registers the tasks' parameter names,
+// which named bindings ("price"_a = p) need in plain C++ execution.
+OutputFile emitRunner(const ir::Module& module, const std::vector<std::string>& sources);
 
 // Deterministic binary encoding of a message, and its proto3 JSON built from that encoding (so map
 // entries come out sorted).

@@ -25,6 +25,7 @@ config.substitutions += [
     ("%testdata", os.path.join(src, "test", "data")),
     ("%scripts", os.path.join(src, "test", "scripts")),
     ("%src", src),
+    ("%map_task_local", config.map_task_local),
 ]
 # Colours off, so FileCheck sees plain text.
 config.environment["TERM"] = "dumb"
