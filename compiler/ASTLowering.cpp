@@ -399,6 +399,20 @@ class TULowering {
     else return expressionError(b, e, "only task, workflow and map_task calls, their outputs, workflow inputs and "
                                       "constants can appear in a workflow"),
                 std::nullopt;
+    // A list assembled from promises and constants: bound item by item.
+    if (want.kind == ir::Type::Kind::Collection && referencesPromise(b, u))
+      if (const InitListExpr* ile = initList(u)) {
+        std::vector<ir::BindingValue> items;
+        for (const Expr* init : ile->inits()) {
+          auto item = lowerExpr(b, init, &want.element());
+          if (!item || item->kind != Value::Kind::Binding) return std::nullopt;
+          items.push_back(item->binding);
+        }
+        Value v;
+        v.binding = ir::BindingValue::collection(std::move(items));
+        v.type = want;
+        return v;
+      }
     if (!referencesPromise(b, u))
       if (auto lit = evalLiteral(e, want, ctx_)) {
         Value v;

@@ -86,7 +86,7 @@ std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& c
 }
 
 // The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}` (through std::initializer_list).
-static const InitListExpr* initList(const Expr* e) {
+const InitListExpr* initList(const Expr* e) {
   e = unwrap(e);
   if (auto* ile = dyn_cast_or_null<InitListExpr>(e)) return ile;
   if (auto* c = dyn_cast_or_null<CXXConstructExpr>(e)) {

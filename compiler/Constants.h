@@ -33,6 +33,9 @@ std::optional<std::int64_t> evalDurationNanos(const clang::Expr* e, const clang:
 bool forEachSetField(const clang::Expr* e,
                      const std::function<void(llvm::StringRef field, const clang::Expr* init)>& field);
 
+// The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}`, or nullptr.
+const clang::InitListExpr* initList(const clang::Expr* e);
+
 // The value inside a `std::optional<T>` initializer (`.concurrency = 1` constructs an optional).
 const clang::Expr* optionalPayload(const clang::Expr* e);
 
