@@ -2,27 +2,80 @@
 
 namespace flytecc::analysis {
 
-std::string_view checkName(DiagKind kind) {
-  switch (kind) {
-#define FLYTE_DIAG(Kind, Level, Name, Text) \
-  case DiagKind::Kind: return Name;
+static const DiagInfo kInfos[] = {
+#define FLYTE_DIAG(Kind, Level, Name, Text) {Name, DiagLevel::Level, Text},
+#define FLYTE_NOTE(Kind, Text) {"", DiagLevel::Note, Text},
 #include "analysis/Diagnostics.def"
-#undef FLYTE_DIAG
-  }
-  return "";
+};
+
+const DiagInfo& diagInfo(DiagKind kind) { return kInfos[static_cast<size_t>(kind)]; }
+
+std::vector<std::string_view> checkNames() {
+  std::vector<std::string_view> out;
+  for (const auto& i : kInfos)
+    if (!i.name.empty() && std::find(out.begin(), out.end(), i.name) == out.end()) out.push_back(i.name);
+  return out;
 }
 
-clang::DiagnosticBuilder report(clang::DiagnosticsEngine& diags, clang::SourceLocation loc, DiagKind kind) {
+bool CheckSwitches::parse(std::string_view arg, std::string* error) {
+  auto known = [](std::string_view n) {
+    auto names = checkNames();
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  auto fail = [&](const std::string& why) {
+    if (error) *error = why;
+    return false;
+  };
+  if (arg == "-Werror") return warningsAsErrors = true;
+  if (arg.substr(0, 8) == "-Werror=") {
+    std::string_view n = arg.substr(8);
+    if (!known(n)) return fail("unknown check '" + std::string(n) + "' in " + std::string(arg));
+    errors.insert(std::string(n));
+    return true;
+  }
+  if (arg.substr(0, 5) == "-Wno-") {
+    std::string_view n = arg.substr(5);
+    if (!known(n)) return fail("unknown check '" + std::string(n) + "' in " + std::string(arg));
+    disabled.insert(std::string(n));
+    return true;
+  }
+  if (arg.substr(0, 2) == "-W") {
+    std::string_view n = arg.substr(2);
+    if (!known(n)) return fail("unknown check '" + std::string(n) + "' in " + std::string(arg));
+    disabled.erase(std::string(n));
+    return true;
+  }
+  return fail("not a -W option: " + std::string(arg));
+}
+
+EngineReporter::EngineReporter(clang::DiagnosticsEngine& diags, CheckSwitches switches)
+    : diags_(diags), switches_(std::move(switches)) {}
+
+unsigned EngineReporter::idFor(DiagKind kind) {
+  auto it = ids_.find(kind);
+  if (it != ids_.end()) return it->second;
   unsigned id = 0;
   switch (kind) {
-#define FLYTE_DIAG(Kind, Level, Name, Text)                                                    \
-  case DiagKind::Kind:                                                                         \
-    id = diags.getCustomDiagID(clang::DiagnosticsEngine::Level, Text " [" Name "]");          \
-    break;
+#define FLYTE_DIAG(Kind, Level, Name, Text) \
+  case DiagKind::Kind: id = diags_.getCustomDiagID(clang::DiagnosticsEngine::Level, Text " [" Name "]"); break;
+#define FLYTE_NOTE(Kind, Text) \
+  case DiagKind::Kind: id = diags_.getCustomDiagID(clang::DiagnosticsEngine::Note, Text); break;
 #include "analysis/Diagnostics.def"
-#undef FLYTE_DIAG
   }
-  return diags.Report(loc, id);
+  const DiagInfo& info = diagInfo(kind);
+  std::string name(info.name);
+  if (!name.empty()) {
+    if (switches_.disabled.count(name))
+      diags_.setSeverity(id, clang::diag::Severity::Ignored, {});
+    else if (info.level == DiagLevel::Warning && (switches_.warningsAsErrors || switches_.errors.count(name)))
+      diags_.setSeverity(id, clang::diag::Severity::Error, {});
+  }
+  ids_[kind] = id;
+  return id;
+}
+
+clang::DiagnosticBuilder EngineReporter::report(clang::SourceLocation loc, DiagKind kind) {
+  return diags_.Report(loc, idFor(kind));
 }
 
 }  // namespace flytecc::analysis

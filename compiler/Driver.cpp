@@ -1,7 +1,9 @@
 #include "compiler/Driver.h"
 
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/Path.h>
 
+#include "compiler/DiagnosticRecorder.h"
 #include "compiler/Emit.h"
 #include "compiler/Frontend.h"
 
@@ -17,7 +19,9 @@ static void printHelp(llvm::raw_ostream& out) {
   out << "flytecc " FLYTECC_VERSION " - Flyte workflows in C++\n"
          "\n"
          "USAGE:\n"
-         "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir] [--image IMAGE] [-- FLAGS...]\n"
+         "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir|runner] [--image IMAGE]\n"
+         "                  [CHECK OPTIONS] [-- FLAGS...]\n"
+         "  flytecc check FILES... [-p BUILD_DIR] [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc help | --help\n"
          "  flytecc --version\n"
          "\n"
@@ -29,6 +33,9 @@ static void printHelp(llvm::raw_ostream& out) {
          "              NAME.launchplan.pb  flyteidl.admin.LaunchPlan (default launch plan, C++ default arguments\n"
          "                                  as default inputs)\n"
          "            Nothing is written when any error is reported; the exit code is then 1.\n"
+         "  check     Run the analysis only (no output files): map-task binding types with Flyte's rules,\n"
+         "            partials bound to lists, tasks that call tasks, static workflow graphs, configs.\n"
+         "            Exit code 1 when an error is reported.\n"
          "\n"
          "OPTIONS (compile):\n"
          "  -o DIR          output directory ('-' prints to standard output)\n"
@@ -36,17 +43,28 @@ static void printHelp(llvm::raw_ostream& out) {
          "  --emit=KIND     pb (default): binary protobuf; json: proto3 JSON; ir: flytecc's IR text;\n"
          "                  runner: flyte_runner.cpp, a program that runs the workflows locally, in process\n"
          "  --image IMAGE   container image for tasks that set no container_image (default " << kDefaultImage << ")\n"
-         "  -- FLAGS...     compiler flags for the sources (instead of -p), e.g. -- -std=c++20 -Iinclude\n";
+         "  -- FLAGS...     compiler flags for the sources (instead of -p), e.g. -- -std=c++20 -Iinclude\n"
+         "\n"
+         "CHECK OPTIONS (check and compile):\n"
+         "  -Werror               treat warnings as errors\n"
+         "  -Werror=CHECK         treat the warnings of CHECK as errors\n"
+         "  -Wno-CHECK / -WCHECK  disable / re-enable CHECK (e.g. -Wno-flyte-task-calls-task)\n"
+         "  --format=text|sarif   sarif: also write a SARIF 2.1.0 log to standard output\n"
+         "  --export-fixes=FILE   write the fix-its as YAML for clang-apply-replacements\n"
+         "  --list-checks         print the check names and exit\n";
 }
 
 struct CompileArgs {
   FrontendOptions frontend;
+  bool sarif = false;
+  std::string exportFixes;
   std::string outDir;
   EmitKind emit = EmitKind::Pb;
   std::string image = kDefaultImage;
 };
 
-static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, llvm::raw_ostream& errs) {
+static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, llvm::raw_ostream& errs,
+                         bool needOutput) {
   auto need = [&](size_t& i, const std::string& opt) -> const std::string* {
     if (i + 1 >= args.size()) {
       errs << "flytecc: error: option '" << opt << "' needs a value\n";
@@ -84,6 +102,20 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
         errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir or runner)\n";
         return false;
       }
+    } else if (a.starts_with("-W")) {
+      std::string error;
+      if (!c.frontend.switches.parse(a, &error)) {
+        errs << "flytecc: error: " << error << " (see flytecc check --list-checks)\n";
+        return false;
+      }
+    } else if (a.consume_front("--format=")) {
+      if (a == "sarif") c.sarif = true;
+      else if (a != "text") {
+        errs << "flytecc: error: unknown --format '" << a << "' (expected text or sarif)\n";
+        return false;
+      }
+    } else if (a.consume_front("--export-fixes=")) {
+      c.exportFixes = a.str();
     } else if (a.starts_with("-")) {
       errs << "flytecc: error: unknown option '" << a << "' (see flytecc --help)\n";
       return false;
@@ -95,7 +127,7 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
     errs << "flytecc: error: no input files\n";
     return false;
   }
-  if (c.outDir.empty()) {
+  if (needOutput && c.outDir.empty()) {
     errs << "flytecc: error: no output directory (-o DIR)\n";
     return false;
   }
@@ -106,10 +138,37 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
   return true;
 }
 
+// SARIF to standard output and fixes to --export-fixes, after the analysis.
+static bool writeReports(const CompileArgs& c, const FrontendResult& r, llvm::raw_ostream& out,
+                         llvm::raw_ostream& errs) {
+  if (c.sarif) writeSarif(r.diagnostics, out);
+  if (!c.exportFixes.empty()) {
+    std::string text;
+    llvm::raw_string_ostream yaml(text);
+    writeFixesYaml(r.diagnostics, c.frontend.sources.front(), yaml);
+    llvm::SmallString<256> dir(c.exportFixes);
+    llvm::sys::path::remove_filename(dir);
+    if (dir.empty()) dir = ".";
+    if (!writeAll(std::string(dir), {{std::string(llvm::sys::path::filename(c.exportFixes)), text}}, errs))
+      return false;
+  }
+  return true;
+}
+
+static int runCheck(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  CompileArgs c;
+  if (!parseCompile(args, c, errs, /*needOutput=*/false)) return 2;
+  FrontendResult r = runFrontend(c.frontend, errs);
+  if (!writeReports(c, r, out, errs)) return 1;
+  return r.module ? 0 : 1;
+}
+
 static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
   CompileArgs c;
-  if (!parseCompile(args, c, errs)) return 2;
-  auto module = runFrontend(c.frontend, errs);
+  if (!parseCompile(args, c, errs, /*needOutput=*/true)) return 2;
+  FrontendResult r = runFrontend(c.frontend, errs);
+  if (!writeReports(c, r, out, errs)) return 1;
+  auto& module = r.module;
   if (!module) return 1;
   ir::LoweringOptions lowering;
   lowering.image = c.image;
@@ -146,12 +205,16 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
     return 0;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (cmd == "compile") {
+  if (cmd == "compile" || cmd == "check") {
     if (!rest.empty() && (rest[0] == "--help" || rest[0] == "-h")) {
       printHelp(out);
       return 0;
     }
-    return runCompile(rest, out, errs);
+    if (!rest.empty() && rest[0] == "--list-checks") {
+      for (auto name : analysis::checkNames()) out << name << "\n";
+      return 0;
+    }
+    return cmd == "check" ? runCheck(rest, out, errs) : runCompile(rest, out, errs);
   }
   errs << "flytecc: error: unknown subcommand '" << cmd << "' (see flytecc --help)\n";
   return 2;

@@ -13,7 +13,7 @@
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
 
-#include "compiler/ASTLowering.h"
+#include "analysis/WorkflowAnalysis.h"
 #include "ir/Verifier.h"
 
 #ifndef FLYTECC_SDK_INCLUDE_DIR
@@ -53,59 +53,55 @@ static std::string sdkIncludeDir() {
 
 namespace {
 
-class LoweringConsumer : public ASTConsumer {
+struct AnalysisSetup {
+  ir::Module& module;
+  const analysis::CheckSwitches& switches;
+};
+
+class AnalysisConsumer : public ASTConsumer {
  public:
-  explicit LoweringConsumer(ir::Module& m) : module_(m) {}
+  explicit AnalysisConsumer(AnalysisSetup s) : s_(s) {}
   void HandleTranslationUnit(ASTContext& ctx) override {
-    if (ctx.getDiagnostics().hasErrorOccurred()) return;  // no IR from a TU that does not compile
-    lowerTranslationUnit(ctx, module_);
+    if (ctx.getDiagnostics().hasErrorOccurred()) return;  // no analysis of a TU that does not compile
+    analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches);
+    analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
   }
 
  private:
-  ir::Module& module_;
+  AnalysisSetup s_;
 };
 
-class LoweringAction : public ASTFrontendAction {
+class AnalysisAction : public ASTFrontendAction {
  public:
-  explicit LoweringAction(ir::Module& m) : module_(m) {}
+  explicit AnalysisAction(AnalysisSetup s) : s_(s) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance&, llvm::StringRef) override {
-    return std::make_unique<LoweringConsumer>(module_);
+    return std::make_unique<AnalysisConsumer>(s_);
   }
 
  private:
-  ir::Module& module_;
+  AnalysisSetup s_;
 };
 
-class LoweringActionFactory : public tooling::FrontendActionFactory {
+class AnalysisActionFactory : public tooling::FrontendActionFactory {
  public:
-  explicit LoweringActionFactory(ir::Module& m) : module_(m) {}
-  std::unique_ptr<FrontendAction> create() override { return std::make_unique<LoweringAction>(module_); }
+  explicit AnalysisActionFactory(AnalysisSetup s) : s_(s) {}
+  std::unique_ptr<FrontendAction> create() override { return std::make_unique<AnalysisAction>(s_); }
 
  private:
-  ir::Module& module_;
-};
-
-// Counts errors across TUs while printing them like clang does.
-class CountingPrinter : public TextDiagnosticPrinter {
- public:
-  using TextDiagnosticPrinter::TextDiagnosticPrinter;
-  void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic& info) override {
-    TextDiagnosticPrinter::HandleDiagnostic(level, info);
-    if (level >= DiagnosticsEngine::Error) ++errors;
-  }
-  unsigned errors = 0;
+  AnalysisSetup s_;
 };
 
 }  // namespace
 
-std::optional<ir::Module> runFrontend(const FrontendOptions& options, llvm::raw_ostream& errs) {
+FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& errs) {
+  FrontendResult result;
   std::unique_ptr<tooling::CompilationDatabase> db;
   std::string error;
   if (!options.buildDir.empty()) {
     db = tooling::CompilationDatabase::loadFromDirectory(options.buildDir, error);
     if (!db) {
       errs << "flytecc: error: cannot load compile_commands.json from '" << options.buildDir << "': " << error << "\n";
-      return std::nullopt;
+      return result;
     }
   } else {
     std::vector<std::string> flags = options.compilerFlags;
@@ -115,7 +111,7 @@ std::optional<ir::Module> runFrontend(const FrontendOptions& options, llvm::raw_
   for (const auto& src : options.sources) {
     if (!llvm::sys::fs::exists(src)) {
       errs << "flytecc: error: no such file: '" << src << "'\n";
-      return std::nullopt;
+      return result;
     }
   }
 
@@ -131,6 +127,7 @@ std::optional<ir::Module> runFrontend(const FrontendOptions& options, llvm::raw_
     });
     out.insert(out.end(), extra.begin(), extra.end());
     out.push_back("-fsyntax-only");
+    out.push_back("-D__FLYTECC__=1");  // lets the SDK leave some errors to flytecc's better diagnostics
     if (!userResourceDir && !resourceDir.empty()) out.push_back("-resource-dir=" + resourceDir);
     if (!sdk.empty()) out.push_back("-idirafter" + sdk);
     return out;
@@ -138,18 +135,31 @@ std::optional<ir::Module> runFrontend(const FrontendOptions& options, llvm::raw_
 
   DiagnosticOptions diagOpts;
   diagOpts.ShowColors = llvm::sys::Process::StandardErrHasColors();
-  CountingPrinter printer(errs, diagOpts);
-  tool.setDiagnosticConsumer(&printer);
+  TextDiagnosticPrinter printer(errs, diagOpts);
+  DiagnosticRecorder recorder(&printer);
+  tool.setDiagnosticConsumer(&recorder);
 
   ir::Module module;
-  LoweringActionFactory factory(module);
+  AnalysisActionFactory factory({module, options.switches});
   int rc = tool.run(&factory);
-  if (rc != 0 || printer.errors > 0) return std::nullopt;
+  result.diagnostics = recorder.diagnostics();
+  if (rc != 0 || recorder.errors() > 0) return result;
 
+  // Checks that need every TU: names and references across files, with Flyte's typing rules.
   auto problems = ir::verify(module);
-  for (const auto& p : problems) errs << p.loc.str() << ": error: " << p.message << " [flyte-invalid-graph]\n";
-  if (!problems.empty()) return std::nullopt;
-  return module;
+  for (const auto& p : problems) {
+    errs << p.loc.str() << ": error: " << p.message << " [flyte-invalid-graph]\n";
+    RecordedDiagnostic d;
+    d.check = "flyte-invalid-graph";
+    d.message = p.message;
+    d.loc.file = p.loc.file;
+    d.loc.line = d.loc.endLine = p.loc.line;
+    d.loc.column = d.loc.endColumn = p.loc.column;
+    result.diagnostics.push_back(std::move(d));
+  }
+  if (!problems.empty()) return result;
+  result.module = std::move(module);
+  return result;
 }
 
 }  // namespace flytecc::compiler

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/Diagnostics.h"
+#include "compiler/DiagnosticRecorder.h"
 #include "ir/Module.h"
 
 namespace flytecc::compiler {
@@ -15,11 +17,18 @@ struct FrontendOptions {
   std::string buildDir;                    // -p: where compile_commands.json is
   std::vector<std::string> compilerFlags;  // after `--`
   bool haveFlags = false;                  // `--` was given (even with no flags)
+  analysis::CheckSwitches switches;        // -Werror, -Wno-CHECK, ...
 };
 
-// The module of all tasks, map tasks and workflows, or nullopt after an error (already reported on
-// `errs`, with locations). The returned module has passed the IR verifier.
-std::optional<ir::Module> runFrontend(const FrontendOptions& options, llvm::raw_ostream& errs);
+struct FrontendResult {
+  std::optional<ir::Module> module;  // set when no error was reported
+  std::vector<RecordedDiagnostic> diagnostics;
+};
+
+// Parses and analyzes the sources, printing diagnostics to `errs` as clang does. The module (of all
+// tasks, map tasks and workflows, verified) is set only when no error was reported; the recorded
+// diagnostics are there either way.
+FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& errs);
 
 // Clang's resource directory for the libclang-cpp this tool runs with (found at run time).
 std::string clangResourceDir();

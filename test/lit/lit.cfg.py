@@ -26,6 +26,8 @@ config.substitutions += [
     ("%scripts", os.path.join(src, "test", "scripts")),
     ("%src", src),
     ("%map_task_local", config.map_task_local),
+    ("%clang_apply_replacements", config.clang_apply_replacements),
+    ("%clang_tidy", config.clang_tidy),
 ]
 # Colours off, so FileCheck sees plain text.
 config.environment["TERM"] = "dumb"

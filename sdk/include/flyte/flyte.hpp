@@ -6,6 +6,7 @@
 //    so workflows can be unit-tested without Flyte.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -66,9 +67,9 @@ struct WorkflowConfig {
 
 // Options of one `map_task(...)`; unset fields keep Flyte's defaults.
 struct MapOptions {
-  std::optional<std::uint32_t> concurrency{};   // unset: backend default; 0: unlimited
-  std::optional<double> min_success_ratio{};    // (0, 1]; default 1.0
-  std::optional<std::uint32_t> min_successes{};  // exclusive with min_success_ratio
+  std::optional<int> concurrency{};          // unset: backend default; 0: unlimited
+  std::optional<double> min_success_ratio{};  // (0, 1]; default 1.0
+  std::optional<int> min_successes{};         // exclusive with min_success_ratio
   std::optional<TaskMetadata> metadata{};       // replaces the mapped task's metadata
 };
 
@@ -312,7 +313,7 @@ class MapTask {
 
  private:
   std::size_t required_successes(std::size_t size) const {
-    if (options_.min_successes) return *options_.min_successes;
+    if (options_.min_successes) return static_cast<std::size_t>(std::max(0, *options_.min_successes));
     double ratio = options_.min_success_ratio.value_or(1.0);
     return static_cast<std::size_t>(std::ceil(ratio * static_cast<double>(size)));
   }
@@ -328,7 +329,12 @@ class MapTask {
       else return (arg);
     }();
     using L = std::decay_t<decltype(list)>;
+#if !defined(__FLYTECC__)  // flytecc explains this one itself, at the argument (flyte-map-binding-type)
     static_assert(detail::is_vector<L>::value, "flyte::map_task maps over std::vector arguments");
+#endif
+    if constexpr (!detail::is_vector<L>::value) {
+      detail::fail("flyte::map_task maps over std::vector arguments");
+    } else {
     if constexpr (detail::is_named<D>::value) {
       index = detail::index_of(names, arg.name);
     } else {
@@ -347,6 +353,7 @@ class MapTask {
       detail::assign_at(slots.values, index, list[i]);
       slots.filled[index] = true;
     };
+    }
   }
 
   F fn_;

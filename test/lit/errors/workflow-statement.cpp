@@ -13,7 +13,7 @@ FLYTE_WORKFLOW()
 int wf(int x = 1) {
 #ifdef BAD
   if (x > 0) return inc(x);
-  // CHECK: workflow-statement.cpp:[[@LINE-1]]:3: error: a workflow body is a static graph of task calls: this 'if' statement cannot be lowered to Flyte nodes [flyte-workflow-statement]
+  // CHECK: workflow-statement.cpp:[[@LINE-1]]:3: error: a workflow body is a static graph of task calls: this 'if' statement cannot be lowered to Flyte nodes; move the logic into a task {{.*}}[flyte-workflow-statement]
   for (int i = 0; i < 3; ++i) inc(i);
   // CHECK: workflow-statement.cpp:[[@LINE-1]]:3: error: {{.*}} this loop cannot be lowered
 #endif

@@ -1,4 +1,4 @@
-#include "compiler/ASTLowering.h"
+#include "analysis/WorkflowAnalysis.h"
 
 #include <algorithm>
 #include <clang/AST/Attr.h>
@@ -10,15 +10,17 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <llvm/Support/Regex.h>
 
 #include "analysis/Diagnostics.h"
-#include "compiler/Constants.h"
-#include "compiler/TypeMapping.h"
+#include "analysis/Constants.h"
+#include "analysis/SdkNames.h"
+#include "analysis/TaskCallsTaskCheck.h"
+#include "analysis/TypeMapping.h"
 
-namespace flytecc::compiler {
+namespace flytecc::analysis {
 using namespace clang;
-using analysis::DiagKind;
-using analysis::report;
+using ir::Literal;
 
 namespace {
 
@@ -38,14 +40,7 @@ const AnnotateAttr* flyteAnnotation(const FunctionDecl* fd, EntityKind* kind) {
   return nullptr;
 }
 
-// An SDK function, e.g. isSdk(fd, "map_task") for flyte::map_task.
-bool isSdk(const NamedDecl* d, llvm::StringRef name) {
-  if (!d || !d->getIdentifier() || d->getName() != name) return false;
-  const DeclContext* dc = d->getDeclContext();
-  while (dc && (isa<CXXRecordDecl>(dc) || isa<LinkageSpecDecl>(dc))) dc = dc->getParent();
-  auto* ns = dyn_cast_or_null<NamespaceDecl>(dc);
-  return ns && ns->getName() == "flyte" && ns->getParent()->isTranslationUnit();
-}
+bool isSdk(const NamedDecl* d, llvm::StringRef name) { return isSdkDecl(d, name); }
 
 bool isSdkRecord(QualType t, llvm::StringRef name) {
   auto* rd = t.getNonReferenceType()->getAsCXXRecordDecl();
@@ -78,11 +73,11 @@ struct Value {
   const FunctionDecl* task = nullptr;
   struct Bound {
     std::string name;
-    Value* value = nullptr;
-    SourceLocation loc;
+    ir::BindingValue binding;
+    ir::Type type;
+    SourceRange range;  // the `"name"_a = value` in the partial
   };
-  std::vector<std::pair<std::string, std::pair<ir::BindingValue, ir::Type>>> bound;  // name -> value
-  std::vector<SourceLocation> boundLocs;
+  std::vector<Bound> bound;
   std::optional<std::uint32_t> concurrency, minSuccesses;
   std::optional<double> minSuccessRatio;
   std::optional<ir::Metadata> metadata;
@@ -90,7 +85,7 @@ struct Value {
 
 class TULowering {
  public:
-  TULowering(ASTContext& ctx, ir::Module& module) : ctx_(ctx), diags_(ctx.getDiagnostics()), module_(module) {}
+  TULowering(ASTContext& ctx, Reporter& rep, ir::Module& module) : ctx_(ctx), rep_(rep), module_(module) {}
 
   void run() {
     collect(ctx_.getTranslationUnitDecl());
@@ -138,7 +133,7 @@ class TULowering {
     for (const ParmVarDecl* p : fd->parameters()) {
       auto t = mapType(p->getType());
       if (!t) {
-        report(diags_, p->getLocation(), DiagKind::UnsupportedType)
+        rep_.report(p->getLocation(), DiagKind::UnsupportedType)
             << "parameter" << p->getName() << fd->getName() << p->getType() << p->getSourceRange();
         ok = false;
         continue;
@@ -147,7 +142,7 @@ class TULowering {
       if (withDefaults && p->hasDefaultArg() && !p->hasUnparsedDefaultArg()) {
         v.defaultValue = evalLiteral(p->getDefaultArg(), *t, ctx_);
         if (!v.defaultValue) {
-          report(diags_, p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
+          rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
               << ("default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
           ok = false;
         }
@@ -156,7 +151,7 @@ class TULowering {
     }
     auto outs = mapResultTypes(fd->getReturnType());
     if (!outs) {
-      report(diags_, fd->getReturnTypeSourceRange().getBegin(), DiagKind::UnsupportedType)
+      rep_.report(fd->getReturnTypeSourceRange().getBegin(), DiagKind::UnsupportedType)
           << "result" << "o0" << fd->getName() << fd->getReturnType() << fd->getReturnTypeSourceRange();
       return false;
     }
@@ -167,7 +162,7 @@ class TULowering {
 
   // ---- configs ---------------------------------------------------------------------------------
   void notConstant(const Expr* e, llvm::StringRef field) {
-    report(diags_, e->getBeginLoc(), DiagKind::ConfigNotConstant) << field << e->getSourceRange();
+    rep_.report(e->getBeginLoc(), DiagKind::ConfigNotConstant) << field << e->getSourceRange();
   }
 
   std::string readString(const Expr* e, llvm::StringRef field) {
@@ -175,13 +170,6 @@ class TULowering {
     auto s = evalString(e, ctx_, &isNull);
     if (!s) notConstant(e, field);
     return s.value_or("");
-  }
-
-  template <class T>
-  T readNumber(const Expr* e, llvm::StringRef field) {
-    auto v = evalInt(optionalPayload(e), ctx_);
-    if (!v) notConstant(e, field);
-    return static_cast<T>(v.value_or(0));
   }
 
   bool readBool(const Expr* e, llvm::StringRef field) {
@@ -197,14 +185,36 @@ class TULowering {
     return v.value_or(0) / 1000000000;
   }
 
+  // A Kubernetes resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
+  std::string readQuantity(const Expr* init, llvm::StringRef path) {
+    std::string q = readString(init, path);
+    static const llvm::Regex quantity("^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$");
+    if (!q.empty() && !quantity.match(q)) rep_.report(init->getBeginLoc(), DiagKind::BadQuantity) << q << init->getSourceRange();
+    return q;
+  }
+
   void readResources(const Expr* e, ir::Resources& r, llvm::StringRef field) {
     forEachSetField(e, [&](llvm::StringRef f, const Expr* init) {
       std::string path = (field + "." + f).str();
-      if (f == "cpu") r.cpu = readString(init, path);
-      else if (f == "mem") r.mem = readString(init, path);
-      else if (f == "gpu") r.gpu = readString(init, path);
-      else if (f == "ephemeral_storage") r.ephemeralStorage = readString(init, path);
+      if (f == "cpu") r.cpu = readQuantity(init, path);
+      else if (f == "mem") r.mem = readQuantity(init, path);
+      else if (f == "gpu") r.gpu = readQuantity(init, path);
+      else if (f == "ephemeral_storage") r.ephemeralStorage = readQuantity(init, path);
     });
+  }
+
+  // A count that must not be negative (retries, concurrency, min_successes).
+  std::uint32_t readCount(const Expr* init, llvm::StringRef field) {
+    auto v = evalInt(optionalPayload(init), ctx_);
+    if (!v) {
+      notConstant(init, field);
+      return 0;
+    }
+    if (*v < 0) {
+      rep_.report(init->getBeginLoc(), DiagKind::NegativeValue) << field << std::to_string(*v) << init->getSourceRange();
+      return 0;
+    }
+    return static_cast<std::uint32_t>(*v);
   }
 
   // Fields shared by TaskConfig and TaskMetadata.
@@ -212,10 +222,39 @@ class TULowering {
     if (f == "cache") m.cache = readBool(init, f);
     else if (f == "cache_version") m.cacheVersion = readString(init, f);
     else if (f == "cache_serialize") m.cacheSerialize = readBool(init, f);
-    else if (f == "retries") m.retries = readNumber<std::uint32_t>(init, f);
-    else if (f == "timeout") m.timeoutSeconds = readSeconds(init, f);
+    else if (f == "retries") m.retries = readCount(init, f);
+    else if (f == "timeout") {
+      m.timeoutSeconds = readSeconds(init, f);
+      if (m.timeoutSeconds < 0) {
+        rep_.report(init->getBeginLoc(), DiagKind::NegativeValue) << f << (std::to_string(m.timeoutSeconds) + "s")
+                                                                  << init->getSourceRange();
+        m.timeoutSeconds = 0;
+      }
+    }
     else if (f == "interruptible") m.interruptible = readBool(init, f);
     else return false;
+    return true;
+  }
+
+  // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
+  // across TUs (a different source location for the same name).
+  bool claimName(const std::string& name, const FunctionDecl* fd, unsigned kind) {
+    auto [it, fresh] = claimed_.emplace(name, fd);
+    if (!fresh && it->second->getCanonicalDecl() != fd->getCanonicalDecl()) {
+      rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+      rep_.report(it->second->getLocation(), DiagKind::PreviousDefinition);
+      return false;
+    }
+    ir::SourceLoc here = loc(fd->getLocation());
+    auto clash = [&](const ir::SourceLoc& other) {
+      return !other.file.empty() && (other.file != here.file || other.line != here.line);
+    };
+    const ir::Task* t = module_.findTask(name);
+    const ir::Workflow* w = module_.findWorkflow(name);
+    if ((t && clash(t->loc)) || (w && clash(w->loc))) {
+      rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+      return false;
+    }
     return true;
   }
 
@@ -233,11 +272,14 @@ class TULowering {
         else if (f == "container_image") task.image = readString(init, f);
       });
     }
+    if (task.metadata.cache && task.metadata.cacheVersion.empty() && attr)
+      rep_.report(fd->getLocation(), DiagKind::CacheWithoutVersion) << (*attr->args_begin())->getSourceRange();
     task.name = flyteName(fd, configuredName.c_str());
     names_[fd->getCanonicalDecl()] = task.name;
     task.cxxName = fd->getQualifiedNameAsString();
     task.loc = loc(fd->getLocation());
     if (!lowerInterface(fd, "task", task.interface, false)) return;
+    if (!claimName(task.name, fd, 0)) return;
     if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
   }
 
@@ -255,6 +297,12 @@ class TULowering {
     wf.cxxName = fd->getQualifiedNameAsString();
     wf.loc = loc(fd->getLocation());
     if (!lowerInterface(fd, "workflow", wf.interface, true)) return;
+    if (!fd->hasBody()) {
+      // Defined in another translation unit: only its interface is needed here, for calls.
+      declared_[fd->getCanonicalDecl()] = std::move(wf);
+      return;
+    }
+    if (!claimName(wf.name, fd, 1)) return;
     if (!module_.findWorkflow(wf.name)) {
       module_.workflows.push_back(std::move(wf));
       ownWorkflows_.insert(fd->getCanonicalDecl());
@@ -278,13 +326,14 @@ class TULowering {
     ir::Workflow* wf = workflowFor(fd);
     if (!wf) return;
     Body body{wf, fd, {}};
+    mapCalls_.clear();
     auto* compound = dyn_cast<CompoundStmt>(fd->getBody());
     if (!compound) return statementError(fd->getBody(), "function-try-block");
     for (const Stmt* s : compound->body()) lowerStatement(body, s);
   }
 
   void statementError(const Stmt* s, llvm::StringRef what) {
-    report(diags_, s->getBeginLoc(), DiagKind::WorkflowStatement) << what << s->getSourceRange();
+    rep_.report(s->getBeginLoc(), DiagKind::WorkflowStatement) << what << s->getSourceRange();
   }
 
   void lowerStatement(Body& b, const Stmt* s) {
@@ -343,11 +392,18 @@ class TULowering {
     auto v = lowerExpr(b, e, &out.type);
     if (!v) return;
     if (v->kind != Value::Kind::Binding) return expressionError(b, e, "a workflow must return task outputs or inputs");
+    if (v->binding.kind == ir::BindingValue::Kind::Promise && !ir::isCastable(v->type, out.type)) {
+      if (!reportPartialFailure(e, *v, out.type, b.fd))
+        rep_.report(e->getBeginLoc(), DiagKind::BindingType) << 0u << out.name << b.wf->name << out.type.str()
+                                                              << v->type.str() << (v->type.str() + " to " + out.type.str())
+                                                              << e->getSourceRange();
+      return;
+    }
     b.wf->outputs.push_back({out.name, v->binding});
   }
 
   void expressionError(Body& b, const Expr* e, llvm::StringRef why) {
-    report(diags_, e->getExprLoc(), DiagKind::WorkflowExpression) << b.fd->getName() << why << e->getSourceRange();
+    rep_.report(e->getExprLoc(), DiagKind::WorkflowExpression) << b.fd->getName() << why << e->getSourceRange();
   }
 
   // ---- expressions -----------------------------------------------------------------------------
@@ -453,7 +509,7 @@ class TULowering {
   bool requireTask(const Expr* e, const FunctionDecl* fd) {
     EntityKind kind;
     if (fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Task) return true;
-    report(diags_, e->getExprLoc(), DiagKind::NotATask)
+    rep_.report(e->getExprLoc(), DiagKind::NotATask)
         << (fd ? fd->getName() : llvm::StringRef("this expression")) << e->getSourceRange();
     return false;
   }
@@ -503,17 +559,19 @@ class TULowering {
                  const Expr* whole) {
     const ir::Variable* param = t.interface.findInput(input);
     if (!param) {
-      report(diags_, whole->getBeginLoc(), DiagKind::UnknownParameter) << t.name << input << whole->getSourceRange();
+      unknownParameter(t, input, whole);
       return false;
     }
     for (const auto& existing : v.bound)
-      if (existing.first == input) {
-        report(diags_, whole->getBeginLoc(), DiagKind::BoundTwice) << input << t.name << whole->getSourceRange();
+      if (existing.name == input) {
+        rep_.report(whole->getBeginLoc(), DiagKind::BoundTwice) << input << t.name << whole->getSourceRange();
+        rep_.report(existing.range.getBegin(), DiagKind::FirstBoundHere) << existing.range;
         return false;
       }
     auto value = lowerExpr(b, valueExpr, &param->type);
     if (!value || value->kind != Value::Kind::Binding) return false;
-    v.bound.push_back({input, {value->binding, value->type}});
+    if (!checkBinding(valueExpr, *value, param->type, false, input, t.name)) return false;
+    v.bound.push_back({input, value->binding, value->type, whole->getSourceRange()});
     return true;
   }
 
@@ -527,26 +585,42 @@ class TULowering {
     } else if (auto p = lowerExpr(b, target, nullptr); p && p->kind == Value::Kind::Partial) {
       v = *p;
     } else {
-      report(diags_, target->getExprLoc(), DiagKind::NotATask) << "this expression" << target->getSourceRange();
+      rep_.report(target->getExprLoc(), DiagKind::NotATask) << "this expression" << target->getSourceRange();
       return std::nullopt;
     }
     v.kind = Value::Kind::Mapper;
     if (call->getNumArgs() >= 2 && !isa<CXXDefaultArgExpr>(call->getArg(1))) {
       const Expr* opts = call->getArg(1);
+      const Expr* ratioInit = nullptr;
+      const Expr* successesInit = nullptr;
       bool ok = forEachSetField(opts, [&](llvm::StringRef f, const Expr* init) {
-        if (f == "concurrency") v.concurrency = readNumber<std::uint32_t>(init, f);
-        else if (f == "min_successes") v.minSuccesses = readNumber<std::uint32_t>(init, f);
-        else if (f == "min_success_ratio") {
+        if (f == "concurrency") v.concurrency = readCount(init, f);
+        else if (f == "min_successes") {
+          v.minSuccesses = readCount(init, f);
+          successesInit = init;
+        } else if (f == "min_success_ratio") {
           auto r = evalFloat(optionalPayload(init), ctx_);
           if (!r) notConstant(init, f);
           v.minSuccessRatio = r.value_or(1.0);
+          if (r && !(*r > 0 && *r <= 1)) {
+            rep_.report(init->getBeginLoc(), DiagKind::RatioRange) << Literal::ofFloat(*r).str() << init->getSourceRange();
+            v.minSuccessRatio.reset();
+          }
+          ratioInit = init;
         } else if (f == "metadata") {
           ir::Metadata md;
           forEachSetField(optionalPayload(init), [&](llvm::StringRef mf, const Expr* mi) { readMetadataField(mf, mi, md); });
+          if (md.cache && md.cacheVersion.empty())
+            rep_.report(init->getBeginLoc(), DiagKind::CacheWithoutVersion) << init->getSourceRange();
           v.metadata = md;
         }
       });
       if (!ok) notConstant(opts, "map_task options");
+      if (ratioInit && successesInit) {
+        rep_.report(successesInit->getBeginLoc(), DiagKind::RatioAndSuccesses) << successesInit->getSourceRange()
+                                                                              << ratioInit->getSourceRange();
+        v.minSuccessRatio.reset();
+      }
     }
     return v;
   }
@@ -559,10 +633,21 @@ class TULowering {
     }
     const ir::Task* task = irTask(mapper->task);
     if (!task) return std::nullopt;
+    SourceLocation callLoc = op->getArg(0)->getBeginLoc();
+    if (task->interface.outputs.size() > 1) {
+      rep_.report(callLoc, DiagKind::MapMultipleOutputs) << task->name << unsigned(task->interface.outputs.size())
+                                                         << op->getSourceRange();
+      return std::nullopt;
+    }
     // Mapped inputs: named, or positional in parameter order skipping what the partial bound.
-    std::vector<std::pair<std::string, const Expr*>> mapped;
-    std::set<std::string> taken;
-    for (const auto& bnd : mapper->bound) taken.insert(bnd.first);
+    struct Mapped {
+      std::string input;
+      const Expr* value;
+      const Expr* whole;
+    };
+    std::vector<Mapped> mapped;
+    std::map<std::string, SourceRange> taken;
+    for (const auto& bnd : mapper->bound) taken[bnd.name] = bnd.range;
     size_t nextPositional = 0;
     bool ok = true;
     for (unsigned i = 1; i < op->getNumArgs(); ++i) {
@@ -573,7 +658,7 @@ class TULowering {
         input = named->first;
         valueExpr = named->second;
         if (!task->interface.findInput(input)) {
-          report(diags_, arg->getBeginLoc(), DiagKind::UnknownParameter) << task->name << input << arg->getSourceRange();
+          unknownParameter(*task, input, arg);
           ok = false;
           continue;
         }
@@ -581,24 +666,51 @@ class TULowering {
         const auto& ins = task->interface.inputs;
         while (nextPositional < ins.size() && taken.count(ins[nextPositional].name)) ++nextPositional;
         if (nextPositional >= ins.size()) {
-          report(diags_, arg->getBeginLoc(), DiagKind::TooManyArguments) << task->name << arg->getSourceRange();
+          rep_.report(arg->getBeginLoc(), DiagKind::TooManyArguments) << task->name << arg->getSourceRange();
           ok = false;
           continue;
         }
         input = ins[nextPositional].name;
       }
-      if (!taken.insert(input).second) {
-        report(diags_, arg->getBeginLoc(), DiagKind::BoundTwice) << input << task->name << arg->getSourceRange();
+      if (auto it = taken.find(input); it != taken.end()) {
+        rep_.report(arg->getBeginLoc(), DiagKind::BoundTwice) << input << task->name << arg->getSourceRange();
+        rep_.report(it->second.getBegin(), DiagKind::FirstBoundHere) << it->second;
         ok = false;
         continue;
       }
-      mapped.emplace_back(input, valueExpr);
+      taken[input] = arg->getSourceRange();
+      mapped.push_back({input, valueExpr, arg});
+    }
+    if (!ok) return std::nullopt;
+    if (mapped.empty()) {
+      rep_.report(op->getBeginLoc(), DiagKind::NothingToMap) << task->name << op->getSourceRange();
+      return std::nullopt;
+    }
+    for (const auto& in : task->interface.inputs)
+      if (!taken.count(in.name)) {  // mapped inputs become lists, so even optional ones need a binding
+        rep_.report(op->getEndLoc(), DiagKind::UnboundParameter) << in.name << task->name << op->getSourceRange();
+        ok = false;
+      }
+    // A partial that binds a list, then mapped: Flyte treats the list as one of the mapped arrays.
+    for (const auto& bnd : mapper->bound) {
+      if (bnd.type.kind != ir::Type::Kind::Collection) continue;
+      unsigned origin = 0;
+      std::string originName;
+      if (bnd.binding.kind == ir::BindingValue::Kind::Promise) {
+        origin = bnd.binding.nodeId.empty() ? 1 : 2;
+        originName = bnd.binding.nodeId.empty() ? bnd.binding.var : nodeTarget(b, bnd.binding.nodeId);
+      }
+      rep_.report(bnd.range.getBegin(), DiagKind::PartialList)
+          << bnd.type.str() << bnd.name << origin << originName << bnd.range;
+      rep_.report(callLoc, DiagKind::PartialMappedHere) << op->getSourceRange();
+      rep_.report(bnd.range.getBegin(), DiagKind::PartialListRemedy) << bnd.name;
+      ok = false;
     }
     if (!ok) return std::nullopt;
 
     ir::MapTask mt;
     mt.task = task->name;
-    for (const auto& bnd : mapper->bound) mt.boundInputs.push_back(bnd.first);
+    for (const auto& bnd : mapper->bound) mt.boundInputs.push_back(bnd.name);
     std::sort(mt.boundInputs.begin(), mt.boundInputs.end());
     mt.concurrency = mapper->concurrency;
     mt.minSuccessRatio = mapper->minSuccessRatio;
@@ -612,24 +724,113 @@ class TULowering {
       mt.interface.outputs.push_back(
           {out.name, ir::Type::list(optionalItems && !out.type.isOptional() ? ir::Type::optional(out.type) : out.type), {}});
     mt.name = ir::mapTaskName(*task, mt);
-    if (!module_.findMapTask(mt.name)) module_.mapTasks.push_back(mt);
 
     ir::Node node;
     node.kind = ir::Node::Kind::Array;
     node.target = mt.name;
     node.displayName = mt.name;
     node.loc = loc(op->getExprLoc());
-    for (const auto& bnd : mapper->bound) node.inputs.push_back({bnd.first, bnd.second.first});
-    for (const auto& [input, valueExpr] : mapped) {
-      const ir::Variable* in = mt.interface.findInput(input);
-      auto value = lowerExpr(b, valueExpr, in ? &in->type : nullptr);
+    for (const auto& bnd : mapper->bound) node.inputs.push_back({bnd.name, bnd.binding});
+    std::optional<std::pair<std::string, size_t>> firstLiteral;  // for the length check
+    for (const auto& m : mapped) {
+      const ir::Variable* in = mt.interface.findInput(m.input);
+      auto value = lowerExpr(b, m.value, in ? &in->type : nullptr);
       if (!value || value->kind != Value::Kind::Binding) {
-        if (value) expressionError(b, valueExpr, "expected a list to map over");
+        if (value) expressionError(b, m.value, "expected a list to map over");
         return std::nullopt;
       }
-      node.inputs.push_back({input, value->binding});
+      if (!checkBinding(m.value, *value, in->type, true, m.input, task->name)) return std::nullopt;
+      if (value->binding.kind == ir::BindingValue::Kind::Literal &&
+          value->binding.literal.kind == ir::Literal::Kind::Collection) {
+        size_t n = value->binding.literal.items.size();
+        if (n == 0) rep_.report(m.value->getBeginLoc(), DiagKind::EmptyList) << m.value->getSourceRange();
+        if (!firstLiteral) {
+          firstLiteral = {m.input, n};
+        } else if (firstLiteral->second != n) {
+          rep_.report(m.whole->getBeginLoc(), DiagKind::ListLengths)
+              << firstLiteral->first << unsigned(firstLiteral->second) << m.input << unsigned(n)
+              << m.whole->getSourceRange();
+          return std::nullopt;
+        }
+      }
+      node.inputs.push_back({m.input, value->binding});
     }
-    return addNode(b, std::move(node), mt.interface);
+    if (!module_.findMapTask(mt.name)) module_.mapTasks.push_back(mt);
+    Value result = addNode(b, std::move(node), mt.interface);
+    mapCalls_[result.nodeId] = {op, mt.minSuccesses.has_value(), task->name};
+    return result;
+  }
+
+  std::string nodeTarget(Body& b, const std::string& nodeId) {
+    for (const auto& n : b.wf->nodes)
+      if (n.id == nodeId) return n.displayName;
+    return nodeId;
+  }
+
+  void unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole) {
+    // "did you mean": the closest parameter name, if it is close.
+    std::string best;
+    unsigned bestDistance = ~0u;
+    for (const auto& in : t.interface.inputs) {
+      unsigned d = llvm::StringRef(in.name).edit_distance(input, true, 3);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = in.name;
+      }
+    }
+    bool suggest = !best.empty() && bestDistance <= std::max<size_t>(1, input.size() / 3);
+    const Expr* lit = nullptr;
+    if (auto* op = dyn_cast<CXXOperatorCallExpr>(unwrap(whole)); op && op->getNumArgs() == 2) lit = unwrap(op->getArg(0));
+    {
+      auto d = rep_.report(whole->getBeginLoc(), DiagKind::UnknownParameter);
+      d << t.name << input << whole->getSourceRange();
+      if (suggest && lit) d << FixItHint::CreateReplacement(lit->getSourceRange(), "\"" + best + "\"_a");
+    }
+    if (suggest) rep_.report(whole->getBeginLoc(), DiagKind::DidYouMean) << best;
+  }
+
+  // Flyte's typing rules for a value bound to an input (INTEGER does not flow into FLOAT, a scalar is
+  // never a list, failed map items are optional). Reports and returns false on a mismatch.
+  bool checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput, const std::string& input,
+                    const std::string& owner) {
+    if (v.binding.kind == ir::BindingValue::Kind::Literal) return true;  // constants are read as `want`
+    if (v.binding.kind == ir::BindingValue::Kind::Collection) return true;  // items were checked one by one
+    if (ir::isCastable(v.type, want)) return true;
+    if (mappedInput && want.kind == ir::Type::Kind::Collection && v.type.kind != ir::Type::Kind::Collection) {
+      rep_.report(e->getBeginLoc(), DiagKind::MapScalar) << input << owner << want.element().str() << v.type.str()
+                                                        << e->getSourceRange();
+      return false;
+    }
+    if (reportPartialFailure(e, v, want, nullptr)) return false;
+    rep_.report(e->getBeginLoc(), DiagKind::BindingType)
+        << unsigned(mappedInput) << input << owner << want.str() << v.type.str()
+        << (v.type.str() + " to " + want.str()) << e->getSourceRange();
+    return false;
+  }
+
+  // A map output with optional items ([T?]) consumed as [T]: explain, with a fix-it on `fixType`.
+  bool reportPartialFailure(const Expr* e, const Value& v, const ir::Type& want, const FunctionDecl* returnOf) {
+    if (v.binding.kind != ir::BindingValue::Kind::Promise || v.type.kind != ir::Type::Kind::Collection ||
+        !v.type.element().isOptional() || want.kind != ir::Type::Kind::Collection || want.element().isOptional())
+      return false;
+    auto call = mapCalls_.find(v.binding.nodeId);
+    if (call == mapCalls_.end()) return false;
+    {
+    auto d = rep_.report(e->getBeginLoc(), DiagKind::PartialFailureType);
+    d << unsigned(call->second.minSuccesses) << call->second.task << v.type.str() << want.str() << e->getSourceRange();
+    if (returnOf) {
+      SourceRange r = returnOf->getReturnTypeSourceRange();
+      if (auto* spec = stdSpecialization(returnOf->getReturnType(), "vector"); spec && r.isValid()) {
+        QualType elem = spec->getTemplateArgs()[0].getAsType();
+        PrintingPolicy policy(ctx_.getLangOpts());
+        policy.SuppressTagKeyword = true;
+        std::string fixed = "std::vector<std::optional<" + elem.getAsString(policy) + ">>";
+        d << FixItHint::CreateReplacement(r, fixed);
+      }
+    }
+    }
+    rep_.report(call->second.call->getBeginLoc(), DiagKind::MapCallHere) << call->second.call->getSourceRange();
+    return true;
   }
 
   std::optional<Value> lowerOverrides(Body& b, const CXXMemberCallExpr* mc) {
@@ -661,6 +862,7 @@ class TULowering {
       node.target = t->name;
     } else {
       const ir::Workflow* w = module_.findWorkflow(name(callee));
+      if (auto it = declared_.find(callee->getCanonicalDecl()); !w && it != declared_.end()) w = &it->second;
       if (!w) return std::nullopt;
       iface = &w->interface;
       node.kind = ir::Node::Kind::Workflow;
@@ -671,6 +873,7 @@ class TULowering {
       const ir::Variable& in = ifaceCopy.inputs[i];
       auto value = lowerExpr(b, call->getArg(i), &in.type);
       if (!value || value->kind != Value::Kind::Binding) return std::nullopt;
+      if (!checkBinding(call->getArg(i), *value, in.type, false, in.name, node.target)) return std::nullopt;
       node.inputs.push_back({in.name, value->binding});
     }
     return addNode(b, std::move(node), ifaceCopy);
@@ -700,15 +903,26 @@ class TULowering {
   }
 
   ASTContext& ctx_;
-  DiagnosticsEngine& diags_;
+  Reporter& rep_;
   ir::Module& module_;
   std::vector<const FunctionDecl*> taskDecls_, workflowDecls_;
   std::set<const FunctionDecl*> seen_, ownWorkflows_;
   std::map<const FunctionDecl*, std::string> names_;
+  std::map<std::string, const FunctionDecl*> claimed_;
+  std::map<const FunctionDecl*, ir::Workflow> declared_;  // workflows defined in other TUs
+  struct MapCallInfo {
+    const CXXOperatorCallExpr* call;
+    bool minSuccesses;
+    std::string task;
+  };
+  std::map<std::string, MapCallInfo> mapCalls_;  // by node id, in the workflow being lowered
 };
 
 }  // namespace
 
-void lowerTranslationUnit(ASTContext& ctx, ir::Module& module) { TULowering(ctx, module).run(); }
+void analyzeTranslationUnit(ASTContext& ctx, Reporter& reporter, ir::Module& module) {
+  TULowering(ctx, reporter, module).run();
+  checkTasksCallingTasks(ctx, reporter);
+}
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::analysis

@@ -8,7 +8,7 @@
 
 #include "ir/Type.h"
 
-namespace flytecc::compiler {
+namespace flytecc::analysis {
 
 // The Flyte type of a task or workflow parameter / result type, or nullopt when it has none.
 // References and cv-qualifiers are looked through (a `const std::string&` parameter is a STRING).
@@ -21,4 +21,4 @@ std::optional<std::vector<ir::Type>> mapResultTypes(clang::QualType type);
 // Is `type` the named class template specialization in namespace std (or std::chrono, ...)?
 const clang::ClassTemplateSpecializationDecl* stdSpecialization(clang::QualType type, llvm::StringRef name);
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::analysis

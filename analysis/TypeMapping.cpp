@@ -1,9 +1,9 @@
-#include "compiler/TypeMapping.h"
+#include "analysis/TypeMapping.h"
 
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Type.h>
 
-namespace flytecc::compiler {
+namespace flytecc::analysis {
 using namespace clang;
 
 static QualType bare(QualType t) { return t.getNonReferenceType().getCanonicalType().getUnqualifiedType(); }
@@ -92,4 +92,4 @@ std::optional<std::vector<ir::Type>> mapResultTypes(QualType type) {
   return std::nullopt;
 }
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::analysis

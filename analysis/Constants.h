@@ -10,7 +10,7 @@
 
 #include "ir/Literal.h"
 
-namespace flytecc::compiler {
+namespace flytecc::analysis {
 
 // Looks through the nodes that only wrap a value: parentheses, implicit casts, temporaries,
 // cleanups, default arguments and copy/move constructions.
@@ -39,4 +39,4 @@ const clang::InitListExpr* initList(const clang::Expr* e);
 // The value inside a `std::optional<T>` initializer (`.concurrency = 1` constructs an optional).
 const clang::Expr* optionalPayload(const clang::Expr* e);
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::analysis

@@ -1,11 +1,11 @@
-#include "compiler/Constants.h"
+#include "analysis/Constants.h"
 
 #include <clang/AST/ExprCXX.h>
 #include <cmath>
 
-#include "compiler/TypeMapping.h"
+#include "analysis/TypeMapping.h"
 
-namespace flytecc::compiler {
+namespace flytecc::analysis {
 using namespace clang;
 
 const Expr* unwrap(const Expr* e) {
@@ -207,4 +207,4 @@ bool forEachSetField(const Expr* e, const std::function<void(llvm::StringRef, co
   return true;
 }
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::analysis

@@ -1,0 +1,61 @@
+// Keeps every diagnostic (with notes, ranges and fix-its resolved to files and offsets) while the
+// text printer shows it, so that SARIF logs and clang-apply-replacements YAML can be written after
+// the translation units are gone.
+#pragma once
+
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/LangOptions.h>
+#include <llvm/Support/raw_ostream.h>
+#include <string>
+#include <vector>
+
+namespace flytecc::compiler {
+
+struct RecordedLocation {
+  std::string file;  // absolute path; empty when the diagnostic has no location
+  unsigned line = 0, column = 0, endLine = 0, endColumn = 0;
+  unsigned offset = 0;
+};
+
+struct RecordedFix {
+  std::string file;
+  unsigned offset = 0, length = 0;
+  std::string text;
+};
+
+struct RecordedDiagnostic {
+  enum class Level { Note, Warning, Error };
+  Level level = Level::Error;
+  std::string check;    // e.g. flyte-unknown-parameter; "clang-diagnostic" for the compiler's own
+  std::string message;  // without the trailing [check]
+  RecordedLocation loc;
+  std::vector<RecordedFix> fixes;
+  std::vector<RecordedDiagnostic> notes;
+};
+
+class DiagnosticRecorder : public clang::DiagnosticConsumer {
+ public:
+  // `next` prints (may be null); the recorder forwards every call to it.
+  explicit DiagnosticRecorder(clang::DiagnosticConsumer* next) : next_(next) {}
+  void BeginSourceFile(const clang::LangOptions& lo, const clang::Preprocessor* pp) override;
+  void EndSourceFile() override;
+  void finish() override;
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic& info) override;
+
+  const std::vector<RecordedDiagnostic>& diagnostics() const { return diags_; }
+  unsigned errors() const { return errors_; }
+
+ private:
+  clang::DiagnosticConsumer* next_;
+  clang::LangOptions langOpts_;
+  std::vector<RecordedDiagnostic> diags_;
+  unsigned errors_ = 0;
+};
+
+// SARIF 2.1.0: one run, a rule per check, results with locations, related locations (notes) and fixes.
+void writeSarif(const std::vector<RecordedDiagnostic>& diags, llvm::raw_ostream& out);
+
+// clang-apply-replacements YAML (tooling::TranslationUnitDiagnostics) of the diagnostics that carry fixes.
+void writeFixesYaml(const std::vector<RecordedDiagnostic>& diags, const std::string& mainFile, llvm::raw_ostream& out);
+
+}  // namespace flytecc::compiler
