@@ -28,6 +28,7 @@ config.substitutions += [
     ("%map_task_local", config.map_task_local),
     ("%clang_apply_replacements", config.clang_apply_replacements),
     ("%clang_tidy", config.clang_tidy),
+    ("%tidy_plugin", config.tidy_plugin),
 ]
 # Colours off, so FileCheck sees plain text.
 config.environment["TERM"] = "dumb"
