@@ -316,9 +316,7 @@ class TULowering {
   };
 
   ir::Workflow* workflowFor(const FunctionDecl* fd) {
-    for (auto& w : module_.workflows)
-      if (w.name == name(fd)) return &w;
-    return nullptr;
+    return const_cast<ir::Workflow*>(module_.findWorkflow(name(fd)));
   }
 
   void lowerWorkflowBody(const FunctionDecl* fd) {

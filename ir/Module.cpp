@@ -87,14 +87,22 @@ std::string BindingValue::str() const {
   return "?";
 }
 
-template <class Vec>
-static auto findNamed(const Vec& v, const std::string& name) -> decltype(&v.front()) {
-  auto it = std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.name == name; });
-  return it == v.end() ? nullptr : &*it;
+template <class T>
+static const T* findNamed(const std::vector<T>& v, NameIndex& index, const std::string& name) {
+  if (index.indexed > v.size()) index = NameIndex{};  // entities were removed: start over
+  for (; index.indexed < v.size(); ++index.indexed) index.positions.emplace(v[index.indexed].name, index.indexed);
+  auto it = index.positions.find(name);
+  if (it == index.positions.end()) return nullptr;
+  if (v[it->second].name == name) return &v[it->second];
+  // Renamed after it was indexed: re-index everything once, then answer.
+  index = NameIndex{};
+  return findNamed(v, index, name);
 }
-const Task* Module::findTask(const std::string& name) const { return findNamed(tasks, name); }
-const MapTask* Module::findMapTask(const std::string& name) const { return findNamed(mapTasks, name); }
-const Workflow* Module::findWorkflow(const std::string& name) const { return findNamed(workflows, name); }
+const Task* Module::findTask(const std::string& name) const { return findNamed(tasks, taskIndex_, name); }
+const MapTask* Module::findMapTask(const std::string& name) const { return findNamed(mapTasks, mapTaskIndex_, name); }
+const Workflow* Module::findWorkflow(const std::string& name) const {
+  return findNamed(workflows, workflowIndex_, name);
+}
 
 const Interface* Module::targetInterface(Node::Kind kind, const std::string& target) const {
   switch (kind) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ir/Literal.h"
@@ -122,6 +123,12 @@ struct Workflow {
   SourceLoc loc;
 };
 
+// name -> position, grown lazily as entities are appended (lookups stay O(1) on large modules).
+struct NameIndex {
+  std::unordered_map<std::string, size_t> positions;
+  size_t indexed = 0;
+};
+
 struct Module {
   std::vector<Task> tasks;
   std::vector<MapTask> mapTasks;
@@ -132,6 +139,9 @@ struct Module {
   const Workflow* findWorkflow(const std::string& name) const;
   // The interface a node of the given kind and target sees, or nullptr.
   const Interface* targetInterface(Node::Kind kind, const std::string& target) const;
+
+ private:
+  mutable NameIndex taskIndex_, mapTaskIndex_, workflowIndex_;
 };
 
 }  // namespace flytecc::ir

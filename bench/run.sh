@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmarks (reported in issue notes, never asserted in tests): flytecc check vs clang's own parse.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${FLYTECC_BUILD_DIR:-$root/build}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 "$root/bench/gen_project.py" 500 "$work/bench_500.cpp"
+python3 "$root/bench/bench_check.py" "$build/tools/flytecc" "$root/sdk/include" /usr/lib/llvm-22/bin/clang++ \
+  "$root/examples/map_task.cpp" "$work/bench_500.cpp" "$@"
