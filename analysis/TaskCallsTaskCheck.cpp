@@ -3,6 +3,8 @@
 #include <clang/AST/Attr.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Index/USRGeneration.h>
+#include <functional>
 #include <map>
 #include <set>
 #include <vector>
@@ -122,6 +124,93 @@ class Checker {
 
 void checkTasksCallingTasks(ASTContext& ctx, Reporter& reporter) {
   Checker(ctx, reporter).run(ctx.getTranslationUnitDecl());
+}
+
+namespace {
+
+std::string usrOf(const Decl* d) {
+  llvm::SmallString<128> usr;
+  if (index::generateUSRForDecl(d, usr)) return "";
+  return std::string(usr);
+}
+
+ir::SourceLoc locOf(const SourceManager& sm, SourceLocation l) {
+  PresumedLoc p = sm.getPresumedLoc(sm.getFileLoc(l));
+  if (p.isInvalid()) return {};
+  return {p.getFilename(), p.getLine(), p.getColumn()};
+}
+
+class Summarizer : public RecursiveASTVisitor<Summarizer> {
+ public:
+  Summarizer(ASTContext& ctx, CallGraphSummary& out) : ctx_(ctx), out_(out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl* fd) {
+    const SourceManager& sm = ctx_.getSourceManager();
+    if (!fd->doesThisDeclarationHaveABody() || sm.isInSystemHeader(fd->getLocation())) return true;
+    std::string usr = usrOf(fd);
+    if (usr.empty()) return true;
+    CallGraphSummary::Function f;
+    f.name = fd->getNameAsString();
+    f.kind = targetKind(fd) <= 1 ? targetKind(fd) : -1;
+    f.loc = locOf(sm, fd->getLocation());
+    References refs;
+    refs.TraverseStmt(fd->getBody());
+    for (const Edge& e : refs.edges) {
+      if (!e.callee || sm.isInSystemHeader(e.callee->getLocation())) continue;
+      std::string callee = usrOf(e.callee);
+      if (!callee.empty()) f.calls.push_back({callee, e.callee->getNameAsString(), targetKind(e.callee), locOf(sm, e.loc)});
+    }
+    out_.functions.emplace(std::move(usr), std::move(f));
+    return true;
+  }
+
+ private:
+  ASTContext& ctx_;
+  CallGraphSummary& out_;
+};
+
+}  // namespace
+
+void summarizeCalls(ASTContext& ctx, CallGraphSummary& summary) {
+  Summarizer(ctx, summary).TraverseDecl(ctx.getTranslationUnitDecl());
+}
+
+std::vector<CrossTUCall> findCrossTUCalls(const std::vector<CallGraphSummary>& tus) {
+  // Every definition, from the first TU that has it.
+  std::map<std::string, const CallGraphSummary::Function*> defs;
+  for (const auto& tu : tus)
+    for (const auto& [usr, f] : tu.functions) defs.emplace(usr, &f);
+  std::vector<CrossTUCall> out;
+  for (const auto& tu : tus) {
+    for (const auto& [taskUsr, task] : tu.functions) {
+      if (task.kind != 0) continue;
+      std::set<std::string> visited{taskUsr}, reported;
+      std::vector<CrossTUCall::Step> path;
+      // Depth-first; `crossed` once the path enters a function this TU does not define.
+      std::function<void(const CallGraphSummary::Function&, bool)> walk = [&](const CallGraphSummary::Function& fn,
+                                                                            bool crossed) {
+        for (const auto& site : fn.calls) {
+          auto def = defs.find(site.calleeUsr);
+          int kind = site.kind >= 0 ? site.kind : (def != defs.end() ? def->second->kind : -1);
+          if (kind >= 0) {
+            if (crossed && reported.insert(site.calleeUsr).second) {
+              CrossTUCall c{task.name, site.calleeName, kind, path.empty() ? site.loc : path.front().loc, {}};
+              for (size_t i = 1; i < path.size(); ++i) c.steps.push_back(path[i]);
+              c.steps.push_back({fn.name, site.calleeName, site.loc});
+              out.push_back(std::move(c));
+            }
+            continue;
+          }
+          if (def == defs.end() || !visited.insert(site.calleeUsr).second) continue;
+          path.push_back({fn.name, site.calleeName, site.loc});
+          walk(*def->second, crossed || !tu.functions.count(site.calleeUsr));
+          path.pop_back();
+        }
+      };
+      walk(task, false);
+    }
+  }
+  return out;
 }
 
 }  // namespace flytecc::analysis

@@ -13,3 +13,46 @@ namespace flytecc::analysis {
 void checkTasksCallingTasks(clang::ASTContext& ctx, Reporter& reporter);
 
 }  // namespace flytecc::analysis
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ir/Module.h"
+
+namespace flytecc::analysis {
+
+// What one TU tells the others for flyte-task-calls-task across files: each function it defines
+// (outside system headers, by USR) and the functions each one refers to.
+struct CallGraphSummary {
+  struct Site {
+    std::string calleeUsr, calleeName;
+    int kind = -1;  // as seen at the call: 0 task, 1 workflow, 2 map_task, 3 partial, -1 other
+    ir::SourceLoc loc;
+  };
+  struct Function {
+    std::string name;
+    int kind = -1;  // 0 task, 1 workflow, -1 other
+    ir::SourceLoc loc;
+    std::vector<Site> calls;
+  };
+  std::map<std::string, Function> functions;
+};
+
+void summarizeCalls(clang::ASTContext& ctx, CallGraphSummary& summary);
+
+// A task reaching a flyte entity through a function defined in another TU (paths within one TU are
+// reported by checkTasksCallingTasks while the TU is alive).
+struct CrossTUCall {
+  std::string task, target;
+  int kind = 0;
+  ir::SourceLoc at;                                       // the first call, in the task's body
+  struct Step {
+    std::string caller, callee;
+    ir::SourceLoc loc;
+  };
+  std::vector<Step> steps;  // the rest of the path, one note each
+};
+std::vector<CrossTUCall> findCrossTUCalls(const std::vector<CallGraphSummary>& tus);
+
+}  // namespace flytecc::analysis

@@ -1,6 +1,8 @@
 #include "compiler/Frontend.h"
 
 #include <clang/AST/ASTConsumer.h>
+#include <clang/Basic/FileManager.h>
+#include <clang/Basic/SourceManager.h>
 #include <clang/Basic/Version.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
@@ -13,6 +15,7 @@
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
 
+#include "analysis/TaskCallsTaskCheck.h"
 #include "analysis/WorkflowAnalysis.h"
 #include "ir/Verifier.h"
 
@@ -56,6 +59,7 @@ namespace {
 struct AnalysisSetup {
   ir::Module& module;
   const analysis::CheckSwitches& switches;
+  std::vector<analysis::CallGraphSummary>* callGraphs;  // null with a single TU
 };
 
 class AnalysisConsumer : public ASTConsumer {
@@ -65,6 +69,7 @@ class AnalysisConsumer : public ASTConsumer {
     if (ctx.getDiagnostics().hasErrorOccurred()) return;  // no analysis of a TU that does not compile
     analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches);
     analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
+    if (s_.callGraphs) analysis::summarizeCalls(ctx, s_.callGraphs->emplace_back());
   }
 
  private:
@@ -90,6 +95,35 @@ class AnalysisActionFactory : public tooling::FrontendActionFactory {
  private:
   AnalysisSetup s_;
 };
+
+// flyte-task-calls-task through functions of other files: reported once every TU is summarized, with
+// the source locations re-read from disk so the text looks like any other diagnostic.
+void reportCrossTUCalls(const std::vector<analysis::CallGraphSummary>& graphs, const analysis::CheckSwitches& switches,
+                        DiagnosticConsumer& consumer) {
+  auto calls = analysis::findCrossTUCalls(graphs);
+  if (calls.empty()) return;
+  FileManager files{FileSystemOptions()};
+  DiagnosticOptions opts;
+  DiagnosticsEngine diags(DiagnosticIDs::create(), opts, &consumer, /*ShouldOwnClient=*/false);
+  SourceManager sm(diags, files);
+  diags.setSourceManager(&sm);
+  LangOptions lang;
+  lang.CPlusPlus = lang.CPlusPlus20 = true;
+  consumer.BeginSourceFile(lang, nullptr);
+  auto at = [&](const ir::SourceLoc& l) -> SourceLocation {
+    auto file = files.getOptionalFileRef(l.file);
+    if (!file) return {};
+    FileID fid = sm.getOrCreateFileID(*file, SrcMgr::C_User);
+    return sm.translateLineCol(fid, l.line, l.column);
+  };
+  analysis::EngineReporter reporter(diags, switches);
+  for (const auto& c : calls) {
+    reporter.report(at(c.at), analysis::DiagKind::TaskCallsTask) << c.task << unsigned(c.kind) << c.target;
+    for (const auto& step : c.steps)
+      reporter.report(at(step.loc), analysis::DiagKind::CallPathStep) << step.caller << step.callee;
+  }
+  consumer.EndSourceFile();
+}
 
 }  // namespace
 
@@ -140,8 +174,10 @@ FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& er
   tool.setDiagnosticConsumer(&recorder);
 
   ir::Module module;
-  AnalysisActionFactory factory({module, options.switches});
+  std::vector<analysis::CallGraphSummary> callGraphs;
+  AnalysisActionFactory factory({module, options.switches, options.sources.size() > 1 ? &callGraphs : nullptr});
   int rc = tool.run(&factory);
+  reportCrossTUCalls(callGraphs, options.switches, recorder);
   result.diagnostics = recorder.diagnostics();
   if (rc != 0 || recorder.errors() > 0) return result;
 
