@@ -279,6 +279,11 @@ class TULowering {
     task.cxxName = fd->getQualifiedNameAsString();
     task.loc = loc(fd->getLocation());
     if (!lowerInterface(fd, "task", task.interface, false)) return;
+    if (!fd->hasBody()) {
+      // Defined in another translation unit (or nowhere: the whole-program verifier then says so).
+      declaredTasks_[fd->getCanonicalDecl()] = std::move(task);
+      return;
+    }
     if (!claimName(task.name, fd, 0)) return;
     if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
   }
@@ -532,7 +537,11 @@ class TULowering {
     return std::make_pair(str->getString().str(), op->getArg(1));
   }
 
-  const ir::Task* irTask(const FunctionDecl* fd) { return module_.findTask(name(fd)); }
+  const ir::Task* irTask(const FunctionDecl* fd) {
+    if (const ir::Task* t = module_.findTask(name(fd))) return t;
+    auto it = declaredTasks_.find(fd->getCanonicalDecl());
+    return it == declaredTasks_.end() ? nullptr : &it->second;
+  }
 
   std::optional<Value> lowerPartial(Body& b, const CallExpr* call) {
     const FunctionDecl* task = call->getNumArgs() ? taskOf(call->getArg(0)) : nullptr;
@@ -908,6 +917,7 @@ class TULowering {
   std::map<const FunctionDecl*, std::string> names_;
   std::map<std::string, const FunctionDecl*> claimed_;
   std::map<const FunctionDecl*, ir::Workflow> declared_;  // workflows defined in other TUs
+  std::map<const FunctionDecl*, ir::Task> declaredTasks_;  // tasks defined in other TUs
   struct MapCallInfo {
     const CXXOperatorCallExpr* call;
     bool minSuccesses;

@@ -1,10 +1,15 @@
 #include "compiler/Driver.h"
 
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <optional>
+#include <set>
 
 #include "compiler/DiagnosticRecorder.h"
+#include "compiler/Dump.h"
 #include "compiler/Emit.h"
+#include "compiler/Package.h"
 #include "compiler/Frontend.h"
 
 #ifndef FLYTECC_VERSION
@@ -22,6 +27,9 @@ static void printHelp(llvm::raw_ostream& out) {
          "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir|runner] [--image IMAGE]\n"
          "                  [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc check FILES... [-p BUILD_DIR] [CHECK OPTIONS] [-- FLAGS...]\n"
+         "  flytecc package FILES... -o PACKAGE.tgz --image IMAGE [-p BUILD_DIR] [--project P] [--domain D]\n"
+         "                  [--version V] [--config flytecc.yaml] [--depfile FILE] [CHECK OPTIONS] [-- FLAGS...]\n"
+         "  flytecc dump FILE.pb|PACKAGE.tgz [--format=json|text] [--type=MESSAGE]\n"
          "  flytecc help | --help\n"
          "  flytecc --version\n"
          "\n"
@@ -36,6 +44,13 @@ static void printHelp(llvm::raw_ostream& out) {
          "  check     Run the analysis only (no output files): map-task binding types with Flyte's rules,\n"
          "            partials bound to lists, tasks that call tasks, static workflow graphs, configs.\n"
          "            Exit code 1 when an error is reported.\n"
+         "  package   Write the archive `flytectl register files --archive` registers: flyteidl.admin.TaskSpec,\n"
+         "            WorkflowSpec and LaunchPlan files named {index}_{entity}_{1|2|3}.pb, each after what it\n"
+         "            references; a default launch plan per workflow. Deterministic: same inputs, same bytes.\n"
+         "            Settings come from flags, else from flytecc.yaml (next to the first source, or --config):\n"
+         "            image, project, domain, version, task_images (per-task image overrides).\n"
+         "            Without project/domain/version the identifiers carry flytectl's registration placeholders.\n"
+         "  dump      Show a .pb (type from its name, or --type) or every file of a package.\n"
          "\n"
          "OPTIONS (compile):\n"
          "  -o DIR          output directory ('-' prints to standard output)\n"
@@ -58,6 +73,8 @@ struct CompileArgs {
   FrontendOptions frontend;
   bool sarif = false;
   std::string exportFixes;
+  std::optional<std::string> project, domain, version, config, depfile;
+  bool imageGiven = false;
   std::string outDir;
   EmitKind emit = EmitKind::Pb;
   std::string image = kDefaultImage;
@@ -87,12 +104,21 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
       auto v = need(i, "-p");
       if (!v) return false;
       c.frontend.buildDir = *v;
-    } else if (a == "--image") {
-      auto v = need(i, "--image");
+    } else if (a == "--image" || a == "--project" || a == "--domain" || a == "--version" || a == "--config" ||
+               a == "--depfile") {
+      auto v = need(i, a.str());
       if (!v) return false;
-      c.image = *v;
+      if (a == "--image") {
+        c.image = *v;
+        c.imageGiven = true;
+      } else if (a == "--project") c.project = *v;
+      else if (a == "--domain") c.domain = *v;
+      else if (a == "--version") c.version = *v;
+      else if (a == "--config") c.config = *v;
+      else c.depfile = *v;
     } else if (a.consume_front("--image=")) {
       c.image = a.str();
+      c.imageGiven = true;
     } else if (a.consume_front("--emit=")) {
       if (a == "pb") c.emit = EmitKind::Pb;
       else if (a == "json") c.emit = EmitKind::Json;
@@ -131,10 +157,6 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
     errs << "flytecc: error: no output directory (-o DIR)\n";
     return false;
   }
-  if (c.image.empty()) {
-    errs << "flytecc: error: --image must not be empty\n";
-    return false;
-  }
   return true;
 }
 
@@ -155,6 +177,93 @@ static bool writeReports(const CompileArgs& c, const FrontendResult& r, llvm::ra
   return true;
 }
 
+// Make-style dependency file: the archive depends on every file the sources read.
+static bool writeDepfile(const std::string& path, const std::string& target, const std::set<std::string>& deps,
+                         llvm::raw_ostream& errs) {
+  auto escape = [](const std::string& p) {
+    std::string out;
+    for (char ch : p) {
+      if (ch == ' ' || ch == '#') out += '\\';
+      if (ch == '$') out += '$';
+      out += ch;
+    }
+    return out;
+  };
+  std::string text = escape(target) + ":";
+  for (const auto& d : deps) text += " \\\n  " + escape(d);
+  text += "\n";
+  llvm::SmallString<256> dir(path);
+  llvm::sys::path::remove_filename(dir);
+  if (dir.empty()) dir = ".";
+  return writeAll(std::string(dir), {{std::string(llvm::sys::path::filename(path)), text}}, errs);
+}
+
+static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  CompileArgs c;
+  c.image.clear();
+  if (!parseCompile(args, c, errs, /*needOutput=*/true)) return 2;
+  // Settings: flytecc.yaml (explicit, or next to the first source), then flags on top.
+  PackageSettings settings;
+  std::string configPath = c.config.value_or("");
+  if (configPath.empty()) {
+    llvm::SmallString<256> near(c.frontend.sources.front());
+    llvm::sys::path::remove_filename(near);
+    llvm::sys::path::append(near, "flytecc.yaml");
+    if (llvm::sys::fs::exists(near)) configPath = std::string(near);
+  }
+  if (!configPath.empty()) {
+    auto loaded = readPackageConfig(configPath, errs);
+    if (!loaded) return 2;
+    settings = *loaded;
+  }
+  if (c.imageGiven) settings.image = c.image;
+  if (c.project) settings.project = *c.project;
+  if (c.domain) settings.domain = *c.domain;
+  if (c.version) settings.version = *c.version;
+  if (settings.image.empty()) {
+    errs << "flytecc: error: no container image: give --image IMAGE or `image:` in flytecc.yaml\n";
+    return 2;
+  }
+  FrontendResult r = runFrontend(c.frontend, errs);
+  if (!writeReports(c, r, out, errs)) return 1;
+  if (!r.module) return 1;
+  auto files = buildPackage(*r.module, settings, FLYTECC_VERSION);
+  if (!writeArchive(c.outDir, files, errs)) return 1;
+  if (c.depfile && !writeDepfile(*c.depfile, c.outDir, r.dependencies, errs)) return 1;
+  errs << "flytecc: wrote " << c.outDir << " (" << files.size() << " entities)\n";
+  return 0;
+}
+
+static int runDump(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  DumpOptions o;
+  for (const auto& arg : args) {
+    llvm::StringRef a = arg;
+    if (a.consume_front("--format=")) {
+      if (a == "json") o.json = true;
+      else if (a == "text") o.json = false;
+      else {
+        errs << "flytecc: error: unknown --format '" << a << "' (expected json or text)\n";
+        return 2;
+      }
+    } else if (a.consume_front("--type=")) {
+      o.type = a.str();
+    } else if (a.starts_with("-")) {
+      errs << "flytecc: error: unknown option '" << a << "' (see flytecc --help)\n";
+      return 2;
+    } else if (o.path.empty()) {
+      o.path = a.str();
+    } else {
+      errs << "flytecc: error: dump takes one file\n";
+      return 2;
+    }
+  }
+  if (o.path.empty()) {
+    errs << "flytecc: error: no input file\n";
+    return 2;
+  }
+  return dump(o, out, errs);
+}
+
 static int runCheck(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
   CompileArgs c;
   if (!parseCompile(args, c, errs, /*needOutput=*/false)) return 2;
@@ -166,6 +275,10 @@ static int runCheck(const std::vector<std::string>& args, llvm::raw_ostream& out
 static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
   CompileArgs c;
   if (!parseCompile(args, c, errs, /*needOutput=*/true)) return 2;
+  if (c.image.empty()) {
+    errs << "flytecc: error: --image must not be empty\n";
+    return 2;
+  }
   FrontendResult r = runFrontend(c.frontend, errs);
   if (!writeReports(c, r, out, errs)) return 1;
   auto& module = r.module;
@@ -205,7 +318,7 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
     return 0;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (cmd == "compile" || cmd == "check") {
+  if (cmd == "compile" || cmd == "check" || cmd == "package") {
     if (!rest.empty() && (rest[0] == "--help" || rest[0] == "-h")) {
       printHelp(out);
       return 0;
@@ -214,8 +327,11 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
       for (auto name : analysis::checkNames()) out << name << "\n";
       return 0;
     }
+    if (cmd == "package") return runPackage(rest, out, errs);
     return cmd == "check" ? runCheck(rest, out, errs) : runCompile(rest, out, errs);
   }
+
+  if (cmd == "dump") return runDump(rest, out, errs);
   errs << "flytecc: error: unknown subcommand '" << cmd << "' (see flytecc --help)\n";
   return 2;
 }

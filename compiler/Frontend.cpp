@@ -60,12 +60,20 @@ struct AnalysisSetup {
   ir::Module& module;
   const analysis::CheckSwitches& switches;
   std::vector<analysis::CallGraphSummary>* callGraphs;  // null with a single TU
+  std::set<std::string>* dependencies;
 };
 
 class AnalysisConsumer : public ASTConsumer {
  public:
   explicit AnalysisConsumer(AnalysisSetup s) : s_(s) {}
   void HandleTranslationUnit(ASTContext& ctx) override {
+    const SourceManager& sm = ctx.getSourceManager();
+    for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
+      llvm::SmallString<256> path(it->first.getName());
+      llvm::sys::fs::make_absolute(path);
+      llvm::sys::path::remove_dots(path, true);
+      s_.dependencies->insert(std::string(path));
+    }
     if (ctx.getDiagnostics().hasErrorOccurred()) return;  // no analysis of a TU that does not compile
     analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches);
     analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
@@ -175,7 +183,8 @@ FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& er
 
   ir::Module module;
   std::vector<analysis::CallGraphSummary> callGraphs;
-  AnalysisActionFactory factory({module, options.switches, options.sources.size() > 1 ? &callGraphs : nullptr});
+  AnalysisActionFactory factory(
+      {module, options.switches, options.sources.size() > 1 ? &callGraphs : nullptr, &result.dependencies});
   int rc = tool.run(&factory);
   reportCrossTUCalls(callGraphs, options.switches, recorder);
   result.diagnostics = recorder.diagnostics();

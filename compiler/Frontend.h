@@ -3,6 +3,7 @@
 
 #include <llvm/Support/raw_ostream.h>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct FrontendOptions {
 struct FrontendResult {
   std::optional<ir::Module> module;  // set when no error was reported
   std::vector<RecordedDiagnostic> diagnostics;
+  std::set<std::string> dependencies;  // every file the sources read (for build-system depfiles)
 };
 
 // Parses and analyzes the sources, printing diagnostics to `errs` as clang does. The module (of all

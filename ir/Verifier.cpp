@@ -52,7 +52,7 @@ class Verifier {
 
   void checkMapTask(const MapTask& mt) {
     const Task* task = m_.findTask(mt.task);
-    if (!task) return error(mt.loc, "map task '{}' maps unknown task '{}'", mt.name, mt.task);
+    if (!task) return error(mt.loc, "map task '{}' maps task '{}', which none of the inputs defines", mt.name, mt.task);
     if (mt.minSuccessRatio && (*mt.minSuccessRatio <= 0 || *mt.minSuccessRatio > 1))
       error(mt.loc, "map task '{}': min_success_ratio {} is outside (0, 1]", mt.name, *mt.minSuccessRatio);
     if (mt.minSuccessRatio && mt.minSuccesses)
@@ -143,7 +143,7 @@ class Verifier {
       if (nodes.count(n.id)) error(n.loc, "node id '{}' is used twice in '{}'", n.id, w.name);
       const Interface* iface = m_.targetInterface(n.kind, n.target);
       if (!iface) {
-        error(n.loc, "node '{}' refers to unknown entity '{}'", n.id, n.target);
+        error(n.loc, "node '{}' refers to '{}', which none of the inputs defines", n.id, n.target);
         nodes[n.id] = &n;
         continue;
       }

@@ -13,4 +13,4 @@ int sub(int a);
 
 FLYTE_WORKFLOW()
 int top(int a = 1) { return sub(a); }
-// CHECK: invalid-graph.cpp:[[@LINE-1]]:{{[0-9]+}}: error: node 'n0' refers to unknown entity 'sub' [flyte-invalid-graph]
+// CHECK: invalid-graph.cpp:[[@LINE-1]]:{{[0-9]+}}: error: node 'n0' refers to 'sub', which none of the inputs defines [flyte-invalid-graph]

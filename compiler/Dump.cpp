@@ -1,0 +1,101 @@
+#include "compiler/Dump.h"
+
+#include <google/protobuf/text_format.h>
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <memory>
+
+#include "compiler/Emit.h"
+#include "compiler/Package.h"
+#include "flyteidl/admin/launch_plan.pb.h"
+#include "flyteidl/admin/task.pb.h"
+#include "flyteidl/admin/workflow.pb.h"
+#include "flyteidl/core/tasks.pb.h"
+#include "flyteidl/core/workflow.pb.h"
+
+namespace flytecc::compiler {
+namespace pb = google::protobuf;
+
+// The message type a file name promises: package entries ({i}_{name}_{k}.pb) and compile outputs.
+static std::string typeFromName(llvm::StringRef name) {
+  if (name.ends_with("_1.pb")) return "flyteidl.admin.TaskSpec";
+  if (name.ends_with("_2.pb")) return "flyteidl.admin.WorkflowSpec";
+  if (name.ends_with("_3.pb")) return "flyteidl.admin.LaunchPlan";
+  if (name.ends_with(".task.pb")) return "flyteidl.core.TaskTemplate";
+  if (name.ends_with(".workflow.pb")) return "flyteidl.core.WorkflowTemplate";
+  if (name.ends_with(".launchplan.pb")) return "flyteidl.admin.LaunchPlan";
+  return "";
+}
+
+static std::unique_ptr<pb::Message> newMessage(const std::string& type) {
+  if (type == "flyteidl.admin.TaskSpec") return std::make_unique<flyteidl::admin::TaskSpec>();
+  if (type == "flyteidl.admin.WorkflowSpec") return std::make_unique<flyteidl::admin::WorkflowSpec>();
+  if (type == "flyteidl.admin.LaunchPlan") return std::make_unique<flyteidl::admin::LaunchPlan>();
+  if (type == "flyteidl.core.TaskTemplate") return std::make_unique<flyteidl::core::TaskTemplate>();
+  if (type == "flyteidl.core.WorkflowTemplate") return std::make_unique<flyteidl::core::WorkflowTemplate>();
+  return nullptr;
+}
+
+// Bytes that are not part of the schema anywhere in the message: a corrupt file, or another type.
+static bool hasUnknownFields(const pb::Message& m) {
+  const pb::Reflection* r = m.GetReflection();
+  if (!r->GetUnknownFields(m).empty()) return true;
+  std::vector<const pb::FieldDescriptor*> fields;
+  r->ListFields(m, &fields);
+  for (const auto* f : fields) {
+    if (f->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (f->is_repeated()) {
+      for (int i = 0; i < r->FieldSize(m, f); ++i)
+        if (hasUnknownFields(r->GetRepeatedMessage(m, f, i))) return true;
+    } else if (hasUnknownFields(r->GetMessage(m, f))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool show(const std::string& name, const std::string& bytes, const std::string& forcedType, bool json,
+                 llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  std::string type = forcedType.empty() ? typeFromName(name) : forcedType;
+  auto message = newMessage(type);
+  if (!message) {
+    errs << "flytecc: error: '" << name << "': cannot tell its message type from the name; use --type="
+         << "flyteidl.admin.TaskSpec|flyteidl.admin.WorkflowSpec|flyteidl.admin.LaunchPlan|"
+         << "flyteidl.core.TaskTemplate|flyteidl.core.WorkflowTemplate\n";
+    return false;
+  }
+  if (!message->ParseFromString(bytes) || hasUnknownFields(*message)) {
+    errs << "flytecc: error: '" << name << "' is not a valid " << type << " (corrupt or truncated)\n";
+    return false;
+  }
+  if (json) {
+    out << toJson(*message) << "\n";
+  } else {
+    std::string text;
+    pb::TextFormat::PrintToString(*message, &text);
+    out << text;
+  }
+  return true;
+}
+
+int dump(const DumpOptions& o, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  llvm::StringRef path = o.path;
+  if (path.ends_with(".tgz") || path.ends_with(".tar.gz") || path.ends_with(".tar")) {
+    auto files = readArchive(o.path, errs);
+    if (!files) return 1;
+    std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    for (const auto& f : *files) {
+      out << "=== " << f.name << " (" << typeFromName(f.name) << ")\n";
+      if (!show(f.name, f.bytes, "", o.json, out, errs)) return 1;
+    }
+    return 0;
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(o.path);
+  if (!buffer) {
+    errs << "flytecc: error: cannot read '" << o.path << "': " << buffer.getError().message() << "\n";
+    return 1;
+  }
+  return show(o.path, (*buffer)->getBuffer().str(), o.type, o.json, out, errs) ? 0 : 1;
+}
+
+}  // namespace flytecc::compiler

@@ -1,0 +1,300 @@
+#include "compiler/Package.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <cmath>
+#include <unistd.h>
+#include <fmt/format.h>
+#include <functional>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/reflection.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/SourceMgr.h>
+#include <llvm/Support/YAMLTraits.h>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "compiler/Emit.h"
+#include "flyteidl/admin/task.pb.h"
+#include "flyteidl/admin/workflow.pb.h"
+
+namespace flytecc::compiler {
+namespace pb = google::protobuf;
+
+// ---- flytecc.yaml ---------------------------------------------------------------------------------
+
+struct ConfigFile {
+  std::optional<std::string> image, project, domain, version;
+  std::map<std::string, std::string> taskImages;
+};
+
+}  // namespace flytecc::compiler
+
+namespace llvm::yaml {
+template <>
+struct CustomMappingTraits<std::map<std::string, std::string>> {
+  static void inputOne(IO& io, StringRef key, std::map<std::string, std::string>& m) {
+    io.mapRequired(key.str().c_str(), m[key.str()]);
+  }
+  static void output(IO& io, std::map<std::string, std::string>& m) {
+    for (auto& [k, v] : m) io.mapRequired(k.c_str(), v);
+  }
+};
+
+template <>
+struct MappingTraits<flytecc::compiler::ConfigFile> {
+  static void mapping(IO& io, flytecc::compiler::ConfigFile& c) {
+    io.mapOptional("image", c.image);
+    io.mapOptional("project", c.project);
+    io.mapOptional("domain", c.domain);
+    io.mapOptional("version", c.version);
+    io.mapOptional("task_images", c.taskImages);
+  }
+};
+}  // namespace llvm::yaml
+
+namespace flytecc::compiler {
+
+std::optional<PackageSettings> readPackageConfig(const std::string& path, llvm::raw_ostream& errs) {
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  if (!buffer) {
+    errs << "flytecc: error: cannot read config '" << path << "': " << buffer.getError().message() << "\n";
+    return std::nullopt;
+  }
+  ConfigFile file;
+  bool failed = false;
+  // llvm::yaml reports unknown keys and wrong shapes as "file:line:col: error: ..." through this handler.
+  auto handler = [](const llvm::SMDiagnostic& d, void* ctx) {
+    d.print("flytecc", llvm::errs());
+    *static_cast<bool*>(ctx) = true;
+  };
+  llvm::yaml::Input in((*buffer)->getMemBufferRef(), nullptr, handler, &failed);
+  in >> file;
+  if (in.error() || failed) {
+    errs << "flytecc: error: invalid config '" << path << "' (keys: image, project, domain, version, task_images)\n";
+    return std::nullopt;
+  }
+  PackageSettings s;
+  s.image = file.image.value_or("");
+  s.project = file.project.value_or("");
+  s.domain = file.domain.value_or("");
+  s.version = file.version.value_or("");
+  s.taskImages = file.taskImages;
+  return s;
+}
+
+// ---- entities -------------------------------------------------------------------------------------
+
+// Every flyteidl.core.Identifier inside `m` gets the registration coordinates (or flytectl's
+// placeholders), including those of ArrayNode sub-nodes and launch-plan references.
+static void fillIdentifiers(pb::Message* m, const PackageSettings& s) {
+  const pb::Descriptor* d = m->GetDescriptor();
+  const pb::Reflection* r = m->GetReflection();
+  if (d->full_name() == "flyteidl.core.Identifier") {
+    auto* id = static_cast<flyteidl::core::Identifier*>(m);
+    id->set_project(s.project.empty() ? "{{ registration.project }}" : s.project);
+    id->set_domain(s.domain.empty() ? "{{ registration.domain }}" : s.domain);
+    id->set_version(s.version.empty() ? "{{ registration.version }}" : s.version);
+    return;
+  }
+  std::vector<const pb::FieldDescriptor*> fields;
+  r->ListFields(*m, &fields);
+  for (const pb::FieldDescriptor* f : fields) {
+    if (f->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (f->is_map()) continue;  // maps of literals and variables hold no identifiers we emit
+    if (f->is_repeated()) {
+      for (int i = 0; i < r->FieldSize(*m, f); ++i) fillIdentifiers(r->MutableRepeatedMessage(m, f, i), s);
+    } else {
+      fillIdentifiers(r->MutableMessage(m, f), s);
+    }
+  }
+}
+
+static void describe(flyteidl::admin::DescriptionEntity* d) {
+  d->mutable_long_description()->set_format(flyteidl::admin::DESCRIPTION_FORMAT_RST);
+}
+
+// Source order, as flytekit serializes a module: by file, then position.
+template <class T>
+static bool before(const T& a, const T& b) {
+  return std::tie(a.loc.file, a.loc.line, a.loc.column) < std::tie(b.loc.file, b.loc.line, b.loc.column);
+}
+
+std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSettings& settings,
+                                      const std::string& sdkVersion) {
+  struct Entity {
+    std::string name;
+    int kind;  // 1 task, 2 workflow, 3 launch plan
+    std::string bytes;
+  };
+  std::vector<Entity> entities;
+  std::set<std::string> done;  // "k:name"
+  ir::LoweringOptions lowering{settings.image, sdkVersion};
+
+  auto addTask = [&](const ir::Task& t) {
+    if (!done.insert("1:" + t.name).second) return;
+    ir::Task task = t;
+    if (auto it = settings.taskImages.find(t.name); it != settings.taskImages.end()) task.image = it->second;
+    flyteidl::admin::TaskSpec spec;
+    *spec.mutable_template_() = ir::lowerTask(task, lowering);
+    describe(spec.mutable_description());
+    fillIdentifiers(&spec, settings);
+    entities.push_back({t.name, 1, serializeDeterministic(spec)});
+  };
+  auto addMapTask = [&](const ir::MapTask& mt) {
+    if (const ir::Task* t = module.findTask(mt.task)) addTask(*t);
+    if (!done.insert("1:" + mt.name).second) return;
+    ir::LoweringOptions o = lowering;  // the map task runs the mapped task's image
+    if (const ir::Task* t = module.findTask(mt.task))
+      if (auto it = settings.taskImages.find(t->name); it != settings.taskImages.end()) o.image = it->second;
+    flyteidl::admin::TaskSpec spec;
+    *spec.mutable_template_() = ir::lowerMapTask(mt, module, o);
+    fillIdentifiers(&spec, settings);
+    entities.push_back({mt.name, 1, serializeDeterministic(spec)});
+  };
+  std::function<void(const ir::Workflow&)> addWorkflow = [&](const ir::Workflow& w) {
+    if (done.count("2:" + w.name)) return;
+    // Dependencies first: flytectl registers files in name order.
+    std::vector<const ir::Workflow*> subs;
+    for (const auto& n : w.nodes) {
+      if (n.kind == ir::Node::Kind::Task) {
+        if (const ir::Task* t = module.findTask(n.target)) addTask(*t);
+      } else if (n.kind == ir::Node::Kind::Array) {
+        if (const ir::MapTask* mt = module.findMapTask(n.target)) addMapTask(*mt);
+      } else if (const ir::Workflow* sub = module.findWorkflow(n.target)) {
+        addWorkflow(*sub);
+        subs.push_back(sub);
+      }
+    }
+    done.insert("2:" + w.name);
+    flyteidl::admin::WorkflowSpec spec;
+    *spec.mutable_template_() = ir::lowerWorkflow(w, module);
+    // Sub-workflows travel with their parent, transitively, once each.
+    std::set<std::string> included;
+    std::function<void(const ir::Workflow&)> include = [&](const ir::Workflow& sw) {
+      if (!included.insert(sw.name).second) return;
+      *spec.add_sub_workflows() = ir::lowerWorkflow(sw, module);
+      for (const auto& n : sw.nodes)
+        if (n.kind == ir::Node::Kind::Workflow)
+          if (const ir::Workflow* inner = module.findWorkflow(n.target)) include(*inner);
+    };
+    for (const ir::Workflow* sub : subs) include(*sub);
+    describe(spec.mutable_description());
+    fillIdentifiers(&spec, settings);
+    entities.push_back({w.name, 2, serializeDeterministic(spec)});
+    flyteidl::admin::LaunchPlan lp = ir::lowerLaunchPlan(w);
+    fillIdentifiers(&lp, settings);
+    entities.push_back({w.name, 3, serializeDeterministic(lp)});
+  };
+
+  // Tasks and workflows in source order, each preceded by what it references.
+  std::vector<std::pair<const ir::SourceLoc*, std::function<void()>>> order;
+  for (const auto& t : module.tasks) order.push_back({&t.loc, [&, p = &t] { addTask(*p); }});
+  for (const auto& w : module.workflows) order.push_back({&w.loc, [&, p = &w] { addWorkflow(*p); }});
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first->file, a.first->line, a.first->column) <
+           std::tie(b.first->file, b.first->line, b.first->column);
+  });
+  for (auto& [loc, add] : order) add();
+  for (const auto& mt : module.mapTasks) addMapTask(mt);  // any not reached from a workflow
+
+  // {index}_{name}_{k}.pb, the index zero-padded to ceil(log10(N)) digits (N = 1 gives "0").
+  size_t n = entities.size();
+  int width = n <= 1 ? 1 : static_cast<int>(std::ceil(std::log10(static_cast<double>(n))));
+  std::vector<PackageFile> files;
+  for (size_t i = 0; i < n; ++i)
+    files.push_back({fmt::format("{:0{}}_{}_{}.pb", i, width, entities[i].name, entities[i].kind),
+                     std::move(entities[i].bytes)});
+  return files;
+}
+
+// ---- archives -------------------------------------------------------------------------------------
+
+bool writeArchive(const std::string& path, const std::vector<PackageFile>& unsorted, llvm::raw_ostream& errs) {
+  std::vector<const PackageFile*> files;
+  for (const auto& f : unsorted) files.push_back(&f);
+  std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name < b->name; });
+
+  llvm::SmallString<256> dir(path);
+  llvm::sys::path::remove_filename(dir);
+  if (dir.empty()) dir = ".";
+  if (!llvm::sys::fs::is_directory(dir)) {
+    errs << "flytecc: error: cannot write '" << path << "': directory '" << dir << "' does not exist\n";
+    return false;
+  }
+  llvm::SmallString<256> model(dir);
+  llvm::sys::path::append(model, ".flytecc-%%%%%%%%.tgz.tmp");
+  int fd = -1;
+  llvm::SmallString<256> tmp;
+  if (auto ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
+    errs << "flytecc: error: cannot write '" << path << "': " << ec.message() << "\n";
+    return false;
+  }
+  std::unique_ptr<archive, decltype(&archive_write_free)> a(archive_write_new(), archive_write_free);
+  auto fail = [&](const char* what) {
+    errs << "flytecc: error: cannot write '" << path << "': " << what << ": "
+         << (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error") << "\n";
+    a.reset();
+    ::close(fd);
+    llvm::sys::fs::remove(tmp);
+    return false;
+  };
+  if (archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK) return fail("gzip");
+  if (archive_write_set_options(a.get(), "gzip:!timestamp") != ARCHIVE_OK) return fail("gzip options");
+  if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK) return fail("tar format");
+  if (archive_write_open_fd(a.get(), fd) != ARCHIVE_OK) return fail("open");
+  for (const PackageFile* f : files) {
+    std::unique_ptr<archive_entry, decltype(&archive_entry_free)> e(archive_entry_new(), archive_entry_free);
+    archive_entry_set_pathname(e.get(), f->name.c_str());
+    archive_entry_set_size(e.get(), static_cast<la_int64_t>(f->bytes.size()));
+    archive_entry_set_filetype(e.get(), AE_IFREG);
+    archive_entry_set_perm(e.get(), 0644);
+    archive_entry_set_mtime(e.get(), 0, 0);
+    archive_entry_set_uid(e.get(), 0);
+    archive_entry_set_gid(e.get(), 0);
+    if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK) return fail("entry header");
+    if (archive_write_data(a.get(), f->bytes.data(), f->bytes.size()) < 0) return fail("entry data");
+  }
+  if (archive_write_close(a.get()) != ARCHIVE_OK) return fail("close");
+  a.reset();
+  ::close(fd);
+  if (auto ec = llvm::sys::fs::rename(tmp, path)) {
+    llvm::sys::fs::remove(tmp);
+    errs << "flytecc: error: cannot write '" << path << "': " << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::vector<PackageFile>> readArchive(const std::string& path, llvm::raw_ostream& errs) {
+  std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
+  archive_read_support_filter_all(a.get());
+  archive_read_support_format_tar(a.get());
+  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK) {
+    errs << "flytecc: error: cannot read archive '" << path << "': " << archive_error_string(a.get()) << "\n";
+    return std::nullopt;
+  }
+  std::vector<PackageFile> files;
+  archive_entry* e = nullptr;
+  int rc;
+  while ((rc = archive_read_next_header(a.get(), &e)) == ARCHIVE_OK) {
+    if (archive_entry_filetype(e) != AE_IFREG) continue;
+    PackageFile f{archive_entry_pathname(e), ""};
+    f.bytes.resize(static_cast<size_t>(archive_entry_size(e)));
+    if (archive_read_data(a.get(), f.bytes.data(), f.bytes.size()) != static_cast<la_ssize_t>(f.bytes.size())) {
+      errs << "flytecc: error: '" << path << "': entry '" << f.name << "' is truncated or corrupt\n";
+      return std::nullopt;
+    }
+    files.push_back(std::move(f));
+  }
+  if (rc != ARCHIVE_EOF) {
+    errs << "flytecc: error: '" << path << "' is not a readable tar archive: " << archive_error_string(a.get()) << "\n";
+    return std::nullopt;
+  }
+  return files;
+}
+
+}  // namespace flytecc::compiler
