@@ -31,7 +31,7 @@ static void printHelp(llvm::raw_ostream& out) {
          "                  [--version V] [--config flytecc.yaml] [--depfile FILE] [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc dump FILE.pb|PACKAGE.tgz [--format=json|text] [--type=MESSAGE]\n"
          "  flytecc help | --help\n"
-         "  flytecc --version\n"
+         "  flytecc --version | --print-resource-dir\n"
          "\n"
          "SUBCOMMANDS:\n"
          "  compile   Parse C++ sources annotated with FLYTE_TASK / FLYTE_WORKFLOW (#include <flyte/flyte.hpp>),\n"
@@ -315,6 +315,10 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
   }
   if (cmd == "--version") {
     out << "flytecc " FLYTECC_VERSION "\n";
+    return 0;
+  }
+  if (cmd == "--print-resource-dir") {
+    out << clangResourceDir() << "\n";
     return 0;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -27,16 +27,35 @@ namespace flytecc::compiler {
 using namespace clang;
 
 std::string clangResourceDir() {
-  // libclang-cpp lives in <prefix>/lib; its resource dir is <prefix>/lib/clang/<major>.
+  // The resource dir belongs to the libclang-cpp this process loaded: <libdir>/clang/<major>, where
+  // <libdir> is the directory it was loaded from (e.g. /usr/lib/llvm-22/lib) or, through symlinks,
+  // the LLVM tree next to the real file (Debian keeps it in /usr/lib/<triple>/).
+  std::vector<std::string> candidates;
   Dl_info info;
   if (dladdr(reinterpret_cast<void*>(&clang::tooling::runToolOnCode), &info) && info.dli_fname) {
+    llvm::StringRef loaded = info.dli_fname;
+    candidates.push_back(llvm::sys::path::parent_path(loaded).str());
     llvm::SmallString<256> real;
-    if (llvm::sys::fs::real_path(info.dli_fname, real)) real = info.dli_fname;
-    llvm::SmallString<256> dir = llvm::sys::path::parent_path(real);
+    if (!llvm::sys::fs::real_path(loaded, real)) {
+      llvm::StringRef realDir = llvm::sys::path::parent_path(real);
+      candidates.push_back(realDir.str());
+      llvm::SmallString<256> sibling(realDir);
+      llvm::sys::path::append(sibling, "..", "llvm-" CLANG_VERSION_MAJOR_STRING, "lib");
+      candidates.push_back(std::string(sibling));
+    }
+  }
+#ifdef FLYTECC_LLVM_LIBRARY_DIR
+  candidates.push_back(FLYTECC_LLVM_LIBRARY_DIR);  // where the build found LLVM, as a last resort
+#endif
+  for (const auto& libdir : candidates) {
+    llvm::SmallString<256> dir(libdir);
     llvm::sys::path::append(dir, "clang", CLANG_VERSION_MAJOR_STRING);
     llvm::SmallString<256> probe = dir;
     llvm::sys::path::append(probe, "include", "stddef.h");
-    if (llvm::sys::fs::exists(probe)) return std::string(dir);
+    if (llvm::sys::fs::exists(probe)) {
+      llvm::sys::path::remove_dots(dir, true);
+      return std::string(dir);
+    }
   }
   return "";
 }

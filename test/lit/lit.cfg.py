@@ -25,6 +25,8 @@ config.substitutions += [
     ("%testdata", os.path.join(src, "test", "data")),
     ("%scripts", os.path.join(src, "test", "scripts")),
     ("%src", src),
+    ("%cmake", config.cmake),
+    ("%obj_root", config.flytecc_obj_root),
     ("%map_task_local", config.map_task_local),
     ("%clang_apply_replacements", config.clang_apply_replacements),
     ("%clang_tidy", config.clang_tidy),
