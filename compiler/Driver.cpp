@@ -226,7 +226,11 @@ static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& o
   }
   FrontendResult r = runFrontend(c.frontend, errs);
   if (!writeReports(c, r, out, errs)) return 1;
-  if (!r.module) return 1;
+  if (!r.module) {
+    // Like a compiler's object file: a stale archive from an earlier build must not look current.
+    if (llvm::sys::fs::is_regular_file(c.outDir)) llvm::sys::fs::remove(c.outDir);
+    return 1;
+  }
   auto files = buildPackage(*r.module, settings, FLYTECC_VERSION);
   if (!writeArchive(c.outDir, files, errs)) return 1;
   if (c.depfile && !writeDepfile(*c.depfile, c.outDir, r.dependencies, errs)) return 1;
