@@ -8,3 +8,4 @@ trap 'rm -rf "$work"' EXIT
 python3 "$root/bench/gen_project.py" 500 "$work/bench_500.cpp"
 python3 "$root/bench/bench_check.py" "$build/tools/flytecc" "$root/sdk/include" /usr/lib/llvm-22/bin/clang++ \
   "$root/examples/map_task.cpp" "$work/bench_500.cpp" "$@"
+python3 "$root/bench/bench_package.py" "$build/tools/flytecc" "$root/sdk/include" "$work/bench_500.cpp" "$@"

@@ -14,6 +14,8 @@ flytecc="$build/tools/flytecc"
 "$flytecc" compile "$root/examples/map_task.cpp" -o "$out/pb" -- -std=c++20 -I"$root/sdk/include"
 "$flytecc" compile "$root/examples/map_task.cpp" --emit=json -o "$out/json" -- -std=c++20 -I"$root/sdk/include"
 "$flytecc" compile "$root/examples/map_task.cpp" --emit=ir -o "$out/ir" -- -std=c++20 -I"$root/sdk/include"
+"$flytecc" package "$root/examples/map_task.cpp" -o "$out/map_task.tgz" --image flytecc/task-runtime:0.1.0 \
+  -- -std=c++20 -I"$root/sdk/include"
 
 echo
 echo "== Emitted to $out/pb (JSON twins in $out/json, IR text in $out/ir)"
@@ -24,6 +26,8 @@ for kind in task workflow launchplan; do
 done
 echo "  map tasks (ArrayNode targets):"
 find "$out/pb" -name '*-arraynode.task.pb' -printf '    %f\n' | sort
+
+echo "  registration package: $out/map_task.tgz ($(tar tzf "$out/map_task.tgz" | wc -l) files, $(stat -c %s "$out/map_task.tgz") bytes)"
 
 echo
 echo "== Running the workflows locally (in process, default inputs)"
