@@ -7,31 +7,19 @@ Usage: bench_check.py FLYTECC SDK_INCLUDE CLANGXX FILE... [--repeat N]
 """
 import os
 import statistics
-import subprocess
 import sys
-import time
+
+from measure import pop_repeat, run
 
 
 def measure(cmd, repeat):
-    walls, rss = [], 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - start)
-        rss = max(rss, usage.ru_maxrss)  # KiB on Linux
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"command failed: {' '.join(cmd)}")
-    return statistics.median(walls), rss
+    runs = [run(cmd, ok_codes=(0, 1)) for _ in range(repeat)]  # 1: findings reported
+    return statistics.median(w for w, _ in runs), max(r for _, r in runs)
 
 
 def main():
     args = sys.argv[1:]
-    repeat = 5
-    if "--repeat" in args:
-        i = args.index("--repeat")
-        repeat = int(args[i + 1])
-        del args[i:i + 2]
+    repeat = pop_repeat(args)
     flytecc, sdk, clangxx, files = args[0], args[1], args[2], args[3:]
     flags = ["-std=c++20", f"-I{sdk}"]
     print(f"{'file':40} {'clang s':>8} {'flytecc s':>9} {'time x':>7} {'clang MiB':>9} {'flytecc MiB':>11} {'mem x':>6}")

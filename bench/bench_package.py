@@ -10,29 +10,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from measure import pop_repeat, run
 
 
 def main():
     args = sys.argv[1:]
-    repeat = 5
-    if "--repeat" in args:
-        i = args.index("--repeat")
-        repeat = int(args[i + 1])
-        del args[i:i + 2]
+    repeat = pop_repeat(args)
     flytecc, sdk, source = args
-    walls, rss = [], 0
     with tempfile.TemporaryDirectory() as out:
         pkg = os.path.join(out, "pkg.tgz")
-        for _ in range(repeat):
-            start = time.perf_counter()
-            proc = subprocess.Popen([flytecc, "package", source, "-o", pkg, "--image", "example.org/bench:1", "--",
-                                     "-std=c++20", f"-I{sdk}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            _, status, usage = os.wait4(proc.pid, 0)
-            walls.append(time.perf_counter() - start)
-            rss = max(rss, usage.ru_maxrss)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise SystemExit("flytecc package failed")
+        runs = [run([flytecc, "package", source, "-o", pkg, "--image", "example.org/bench:1", "--", "-std=c++20",
+                     f"-I{sdk}"]) for _ in range(repeat)]
+        walls, rss = [w for w, _ in runs], max(r for _, r in runs)
         size = os.path.getsize(pkg)
         entities = subprocess.run(["tar", "tzf", pkg], capture_output=True, text=True).stdout.count("\n")
     wall = statistics.median(walls)
