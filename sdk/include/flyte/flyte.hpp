@@ -8,12 +8,15 @@
 
 #include <algorithm>
 #include <array>
+#if __has_include(<bits/chrono.h>)
+#include <bits/chrono.h>  // libstdc++: durations and clocks without <chrono>'s calendar and formatting
+#else
 #include <chrono>
+#endif
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -280,18 +283,18 @@ class MapTask {
       : fn_(fn), bound_(std::move(bound)), options_(std::move(options)) {}
 
   template <class... Lists>
-  MapResult<R> operator()(Lists&&... lists) const {
+  MapResult<R> operator()(const Lists&... lists) const {
     const auto* names = detail::find_param_names(reinterpret_cast<const void*>(fn_));
     // Which parameters are mapped (lists) and which are whole values (partial bindings).
     detail::Slots<Params> whole;
     std::array<bool, traits::arity> mapped{};
     std::size_t next = 0;
     std::apply([&](const auto&... b) { (detail::fill(whole, names, next, b), ...); }, bound_);
+    std::array<std::size_t, sizeof...(Lists)> targets{};
     std::size_t size = 0;
     bool have_size = false;
-    std::array<std::function<void(detail::Slots<Params>&, std::size_t)>, sizeof...(Lists)> pickers{};
     std::size_t k = 0;
-    (add_list(whole, mapped, names, next, size, have_size, pickers[k++], std::forward<Lists>(lists)), ...);
+    ((targets[k++] = place(whole, mapped, names, next, size, have_size, lists)), ...);
     if (!have_size) detail::fail("flyte: map_task has no input array to map over");
 
     const std::size_t needed = required_successes(size);
@@ -300,7 +303,8 @@ class MapTask {
     std::size_t failures = 0;
     for (std::size_t i = 0; i < size; ++i) {
       detail::Slots<Params> item = whole;
-      for (auto& pick : pickers) pick(item, i);
+      k = 0;
+      (detail::assign_at(item.values, targets[k++], element(lists, i)), ...);
       try {
         out.emplace_back(std::apply(fn_, item.values));
       } catch (const std::exception&) {
@@ -318,41 +322,49 @@ class MapTask {
     return static_cast<std::size_t>(std::ceil(ratio * static_cast<double>(size)));
   }
 
+  // The list an argument carries: `xs` or `"name"_a = xs`.
   template <class V>
-  static void add_list(detail::Slots<Params>& whole, std::array<bool, traits::arity>& mapped,
-                       const std::vector<std::string>* names, std::size_t& next, std::size_t& size,
-                       bool& have_size, std::function<void(detail::Slots<Params>&, std::size_t)>& pick, V&& arg) {
-    using D = std::decay_t<V>;
-    std::size_t index;
-    auto list = [&]() -> decltype(auto) {
-      if constexpr (detail::is_named<D>::value) return (arg.value);
-      else return (arg);
-    }();
-    using L = std::decay_t<decltype(list)>;
+  static const auto& list_of(const V& arg) {
+    if constexpr (detail::is_named<V>::value) return arg.value;
+    else return arg;
+  }
+
+  template <class V>
+  static decltype(auto) element(const V& arg, std::size_t i) {
+    const auto& list = list_of(arg);
+    if constexpr (detail::is_vector<std::decay_t<decltype(list)>>::value) return list[i];
+    else return list;  // not a list: rejected by place()
+  }
+
+  // The parameter an argument maps onto; checks the list lengths agree.
+  template <class V>
+  static std::size_t place(detail::Slots<Params>& whole, std::array<bool, traits::arity>& mapped,
+                           const std::vector<std::string>* names, std::size_t& next, std::size_t& size,
+                           bool& have_size, const V& arg) {
+    using L = std::decay_t<decltype(list_of(arg))>;
 #if !defined(__FLYTECC__)  // flytecc explains this one itself, at the argument (flyte-map-binding-type)
     static_assert(detail::is_vector<L>::value, "flyte::map_task maps over std::vector arguments");
 #endif
     if constexpr (!detail::is_vector<L>::value) {
       detail::fail("flyte::map_task maps over std::vector arguments");
     } else {
-    if constexpr (detail::is_named<D>::value) {
-      index = detail::index_of(names, arg.name);
-    } else {
-      while (next < traits::arity && (whole.filled[next] || mapped[next])) ++next;
-      if (next >= traits::arity) detail::fail("flyte: too many arguments to map_task");
-      index = next;
-    }
-    if (whole.filled[index] || mapped[index]) detail::fail("flyte: a map_task input is bound more than once");
-    mapped[index] = true;
-    if (have_size && list.size() != size)
-      detail::fail("flyte: input arrays have different lengths: expecting '" + std::to_string(size) + "' found '" +
-                   std::to_string(list.size()) + "'");
-    size = list.size();
-    have_size = true;
-    pick = [list = L(list), index](detail::Slots<Params>& slots, std::size_t i) {
-      detail::assign_at(slots.values, index, list[i]);
-      slots.filled[index] = true;
-    };
+      std::size_t index;
+      if constexpr (detail::is_named<V>::value) {
+        index = detail::index_of(names, arg.name);
+      } else {
+        while (next < traits::arity && (whole.filled[next] || mapped[next])) ++next;
+        if (next >= traits::arity) detail::fail("flyte: too many arguments to map_task");
+        index = next;
+      }
+      if (whole.filled[index] || mapped[index]) detail::fail("flyte: a map_task input is bound more than once");
+      mapped[index] = true;
+      const std::size_t n = list_of(arg).size();
+      if (have_size && n != size)
+        detail::fail("flyte: input arrays have different lengths: expecting '" + std::to_string(size) + "' found '" +
+                     std::to_string(n) + "'");
+      size = n;
+      have_size = true;
+      return index;
     }
   }
 
