@@ -103,9 +103,18 @@ class TULowering {
         collect(ns);
       } else if (auto* ls = dyn_cast<LinkageSpecDecl>(d)) {
         collect(ls);
+      } else if (auto* rd = dyn_cast<CXXRecordDecl>(d); rd && rd->isThisDeclarationADefinition()) {
+        collect(rd);  // static member functions can be tasks and workflows
+      } else if (auto* ft = dyn_cast<FunctionTemplateDecl>(d)) {
+        EntityKind kind;
+        if (flyteAnnotation(ft->getTemplatedDecl(), &kind)) reject(ft->getTemplatedDecl(), kind, 1);
       } else if (auto* fd = dyn_cast<FunctionDecl>(d)) {
         EntityKind kind;
         if (!flyteAnnotation(fd, &kind)) continue;
+        if (auto* md = dyn_cast<CXXMethodDecl>(fd); md && !md->isStatic()) {
+          reject(fd, kind, 0);
+          continue;
+        }
         const FunctionDecl* canon = fd->getCanonicalDecl();
         // Prefer the definition, so workflow bodies and locations point at it.
         const FunctionDecl* def = fd->getDefinition() ? fd->getDefinition() : fd;
@@ -113,6 +122,17 @@ class TULowering {
         if (seen_.insert(canon).second) list.push_back(def);
       }
     }
+  }
+
+  void reject(const FunctionDecl* fd, EntityKind kind, unsigned why) {
+    if (!rejected_.insert(fd->getCanonicalDecl()).second) return;
+    rep_.report(fd->getLocation(), DiagKind::UnsupportedEntity) << fd->getName() << unsigned(kind) << why;
+  }
+
+  // Whether a problem with this entity was already reported (no second error at its uses).
+  bool wasRejected(const FunctionDecl* fd) const {
+    if (auto* tmpl = fd->getPrimaryTemplate()) fd = tmpl->getTemplatedDecl();
+    return rejected_.count(fd->getCanonicalDecl()) > 0;
   }
 
   ir::SourceLoc loc(SourceLocation l) const {
@@ -278,13 +298,19 @@ class TULowering {
     names_[fd->getCanonicalDecl()] = task.name;
     task.cxxName = fd->getQualifiedNameAsString();
     task.loc = loc(fd->getLocation());
-    if (!lowerInterface(fd, "task", task.interface, false)) return;
+    if (!lowerInterface(fd, "task", task.interface, false)) {
+      rejected_.insert(fd->getCanonicalDecl());
+      return;
+    }
     if (!fd->hasBody()) {
       // Defined in another translation unit (or nowhere: the whole-program verifier then says so).
       declaredTasks_[fd->getCanonicalDecl()] = std::move(task);
       return;
     }
-    if (!claimName(task.name, fd, 0)) return;
+    if (!claimName(task.name, fd, 0)) {
+      rejected_.insert(fd->getCanonicalDecl());
+      return;
+    }
     if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
   }
 
@@ -301,13 +327,19 @@ class TULowering {
     names_[fd->getCanonicalDecl()] = wf.name;
     wf.cxxName = fd->getQualifiedNameAsString();
     wf.loc = loc(fd->getLocation());
-    if (!lowerInterface(fd, "workflow", wf.interface, true)) return;
+    if (!lowerInterface(fd, "workflow", wf.interface, true)) {
+      rejected_.insert(fd->getCanonicalDecl());
+      return;
+    }
     if (!fd->hasBody()) {
       // Defined in another translation unit: only its interface is needed here, for calls.
       declared_[fd->getCanonicalDecl()] = std::move(wf);
       return;
     }
-    if (!claimName(wf.name, fd, 1)) return;
+    if (!claimName(wf.name, fd, 1)) {
+      rejected_.insert(fd->getCanonicalDecl());
+      return;
+    }
     if (!module_.findWorkflow(wf.name)) {
       module_.workflows.push_back(std::move(wf));
       ownWorkflows_.insert(fd->getCanonicalDecl());
@@ -396,7 +428,7 @@ class TULowering {
     if (!v) return;
     if (v->kind != Value::Kind::Binding) return expressionError(b, e, "a workflow must return task outputs or inputs");
     if (v->binding.kind == ir::BindingValue::Kind::Promise && !ir::isCastable(v->type, out.type)) {
-      if (!reportPartialFailure(e, *v, out.type, b.fd))
+      if (!reportPartialFailure(e, *v, out.type, b.fd->getReturnType(), b.fd->getReturnTypeSourceRange()))
         rep_.report(e->getBeginLoc(), DiagKind::BindingType) << 0u << out.name << b.wf->name << out.type.str()
                                                               << v->type.str() << (v->type.str() + " to " + out.type.str())
                                                               << e->getSourceRange();
@@ -511,7 +543,9 @@ class TULowering {
 
   bool requireTask(const Expr* e, const FunctionDecl* fd) {
     EntityKind kind;
-    if (fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Task) return true;
+    if (fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Task) {
+      if (irTask(fd) || wasRejected(fd)) return irTask(fd) != nullptr;
+    }
     rep_.report(e->getExprLoc(), DiagKind::NotATask)
         << (fd ? fd->getName() : llvm::StringRef("this expression")) << e->getSourceRange();
     return false;
@@ -799,7 +833,7 @@ class TULowering {
   // Flyte's typing rules for a value bound to an input (INTEGER does not flow into FLOAT, a scalar is
   // never a list, failed map items are optional). Reports and returns false on a mismatch.
   bool checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput, const std::string& input,
-                    const std::string& owner) {
+                    const std::string& owner, const ParmVarDecl* consumer = nullptr) {
     if (v.binding.kind == ir::BindingValue::Kind::Literal) return true;  // constants are read as `want`
     if (v.binding.kind == ir::BindingValue::Kind::Collection) return true;  // items were checked one by one
     if (ir::isCastable(v.type, want)) return true;
@@ -808,15 +842,22 @@ class TULowering {
                                                         << e->getSourceRange();
       return false;
     }
-    if (reportPartialFailure(e, v, want, nullptr)) return false;
+    if (consumer && reportPartialFailure(e, v, want, consumer->getType(),
+                                         consumer->getTypeSourceInfo()
+                                             ? consumer->getTypeSourceInfo()->getTypeLoc().getSourceRange()
+                                             : SourceRange()))
+      return false;
+    if (!consumer && reportPartialFailure(e, v, want, QualType(), SourceRange())) return false;
     rep_.report(e->getBeginLoc(), DiagKind::BindingType)
         << unsigned(mappedInput) << input << owner << want.str() << v.type.str()
         << (v.type.str() + " to " + want.str()) << e->getSourceRange();
     return false;
   }
 
-  // A map output with optional items ([T?]) consumed as [T]: explain, with a fix-it on `fixType`.
-  bool reportPartialFailure(const Expr* e, const Value& v, const ir::Type& want, const FunctionDecl* returnOf) {
+  // A map output with optional items ([T?]) consumed as [T]: explain, with a fix-it that makes the
+  // consumer's declared type (`consumerType`, spelled at `consumerRange`) a vector of optionals.
+  bool reportPartialFailure(const Expr* e, const Value& v, const ir::Type& want, QualType consumerType,
+                            SourceRange consumerRange) {
     if (v.binding.kind != ir::BindingValue::Kind::Promise || v.type.kind != ir::Type::Kind::Collection ||
         !v.type.element().isOptional() || want.kind != ir::Type::Kind::Collection || want.element().isOptional())
       return false;
@@ -825,9 +866,9 @@ class TULowering {
     {
     auto d = rep_.report(e->getBeginLoc(), DiagKind::PartialFailureType);
     d << unsigned(call->second.minSuccesses) << call->second.task << v.type.str() << want.str() << e->getSourceRange();
-    if (returnOf) {
-      SourceRange r = returnOf->getReturnTypeSourceRange();
-      if (auto* spec = stdSpecialization(returnOf->getReturnType(), "vector"); spec && r.isValid()) {
+    if (!consumerType.isNull()) {
+      SourceRange r = consumerRange;
+      if (auto* spec = stdSpecialization(consumerType, "vector"); spec && r.isValid()) {
         QualType elem = spec->getTemplateArgs()[0].getAsType();
         PrintingPolicy policy(ctx_.getLangOpts());
         policy.SuppressTagKeyword = true;
@@ -863,6 +904,8 @@ class TULowering {
     node.displayName = callee->getNameAsString();
     if (kind == EntityKind::Task) {
       const ir::Task* t = irTask(callee);
+      if (!t && !wasRejected(callee))
+        rep_.report(call->getExprLoc(), DiagKind::NotATask) << callee->getName() << call->getSourceRange();
       if (!t) return std::nullopt;
       iface = &t->interface;
       node.kind = ir::Node::Kind::Task;
@@ -880,7 +923,8 @@ class TULowering {
       const ir::Variable& in = ifaceCopy.inputs[i];
       auto value = lowerExpr(b, call->getArg(i), &in.type);
       if (!value || value->kind != Value::Kind::Binding) return std::nullopt;
-      if (!checkBinding(call->getArg(i), *value, in.type, false, in.name, node.target)) return std::nullopt;
+      const ParmVarDecl* param = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
+      if (!checkBinding(call->getArg(i), *value, in.type, false, in.name, node.target, param)) return std::nullopt;
       node.inputs.push_back({in.name, value->binding});
     }
     return addNode(b, std::move(node), ifaceCopy);
@@ -918,6 +962,7 @@ class TULowering {
   std::map<std::string, const FunctionDecl*> claimed_;
   std::map<const FunctionDecl*, ir::Workflow> declared_;  // workflows defined in other TUs
   std::map<const FunctionDecl*, ir::Task> declaredTasks_;  // tasks defined in other TUs
+  std::set<const FunctionDecl*> rejected_;                 // entities already reported as unusable
   struct MapCallInfo {
     const CXXOperatorCallExpr* call;
     bool minSuccesses;

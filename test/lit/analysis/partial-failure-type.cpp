@@ -25,3 +25,22 @@ FLYTE_WORKFLOW()
 std::vector<std::optional<bool>> tolerant(std::vector<int> xs = {1, 2}) {
   return flyte::map_task(positive, {.min_successes = 1})(xs);
 }
+
+// Consumed by a task: the fix-it goes to the task's parameter.
+FLYTE_TASK()
+#ifdef BAD
+int count_true(std::vector<bool> flags) {
+// FIXED: int count_true(std::vector<std::optional<bool>> flags) {
+#else
+int count_true(std::vector<std::optional<bool>> flags) {
+#endif
+  int n = 0;
+  for (const auto& f : flags) n += f ? 1 : 0;
+  return n;
+}
+
+FLYTE_WORKFLOW()
+int counted(std::vector<int> xs = {1, 2}) {
+  return count_true(flyte::map_task(positive, {.min_success_ratio = 0.5})(xs));
+  // CHECK: src.cpp:[[@LINE-1]]:21: error: with min_success_ratio below 1, failed items of 'positive' are empty{{.*}}[flyte-map-partial-failure-type]
+}
