@@ -15,7 +15,7 @@ std::vector<int> make_table() { return {7, 8, 9}; }
 FLYTE_WORKFLOW()
 std::vector<int> from_literal(std::vector<int> idx = {0, 1}) {
   return flyte::map_task(flyte::partial(pick, "table"_a = std::vector<int>{1, 2}))(idx);
-  // CHECK: partial-list.cpp:[[@LINE-1]]:47: error: flyte::partial binds the list [int] to 'table', and the partial is then mapped: {{.*}} but a list literal here {{.*}} [flyte-partial-list]
+  // CHECK: partial-list.cpp:[[@LINE-1]]:47: error: flyte::partial binds the list [int] to 'table', and the partial is then mapped: {{.*}} and a list literal here would be split {{.*}} [flyte-partial-list]
   // CHECK: partial-list.cpp:[[@LINE-2]]:10: note: the partial is mapped here
   // CHECK: note: either map over it as another list ("table"_a = ... in the map call), or make 'table' an input of the task that is not mapped
 }
@@ -23,7 +23,7 @@ std::vector<int> from_literal(std::vector<int> idx = {0, 1}) {
 FLYTE_WORKFLOW()
 std::vector<int> from_input(std::vector<int> idx = {0, 1}, std::vector<int> table = {4, 5}) {
   auto part = flyte::partial(pick, "table"_a = table);
-  // CHECK: partial-list.cpp:[[@LINE-1]]:36: error: {{.*}} but the workflow input 'table' here {{.*}} [flyte-partial-list]
+  // CHECK: partial-list.cpp:[[@LINE-1]]:36: error: {{.*}} and the workflow input 'table' here would be split {{.*}} [flyte-partial-list]
   return flyte::map_task(part)(idx);
 }
 
@@ -31,7 +31,7 @@ FLYTE_WORKFLOW()
 std::vector<int> from_task_output(std::vector<int> idx = {0, 1}) {
   auto table = make_table();
   return flyte::map_task(flyte::partial(pick, "table"_a = table))(idx);
-  // CHECK: partial-list.cpp:[[@LINE-1]]:47: error: {{.*}} but the output of 'make_table' here {{.*}} [flyte-partial-list]
+  // CHECK: partial-list.cpp:[[@LINE-1]]:47: error: {{.*}} and the output of 'make_table' here would be split {{.*}} [flyte-partial-list]
 }
 #endif
 
