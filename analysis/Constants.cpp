@@ -30,7 +30,9 @@ const Expr* unwrap(const Expr* e) {
 std::optional<std::int64_t> evalInt(const Expr* e, const ASTContext& ctx) {
   Expr::EvalResult r;
   if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
-  return r.Val.getInt().getExtValue();
+  const llvm::APSInt& v = r.Val.getInt();
+  if (v.getSignificantBits() > 64 || (v.isUnsigned() && v.getActiveBits() > 63)) return std::nullopt;  // not an int64
+  return v.getExtValue();
 }
 
 std::optional<double> evalFloat(const Expr* e, const ASTContext& ctx) {

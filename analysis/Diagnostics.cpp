@@ -36,6 +36,10 @@ bool CheckSwitches::parse(std::string_view arg, std::string* error) {
   if (arg.substr(0, 5) == "-Wno-") {
     std::string_view n = arg.substr(5);
     if (!known(n)) return fail("unknown check '" + std::string(n) + "' in " + std::string(arg));
+    // An error means the output would be wrong: only warnings can be switched off.
+    bool warning = false;
+    for (const auto& i : kInfos) warning |= i.name == n && i.level == DiagLevel::Warning;
+    if (!warning) return fail("'" + std::string(n) + "' reports errors, which cannot be disabled (" + std::string(arg) + ")");
     disabled.insert(std::string(n));
     return true;
   }

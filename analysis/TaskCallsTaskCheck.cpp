@@ -61,6 +61,8 @@ class Checker {
     for (const Decl* d : dc->decls()) {
       if (auto* ns = dyn_cast<NamespaceDecl>(d)) run(ns);
       else if (auto* ls = dyn_cast<LinkageSpecDecl>(d)) run(ls);
+      else if (auto* rd = dyn_cast<CXXRecordDecl>(d); rd && rd->isThisDeclarationADefinition()) run(rd);
+      else if (auto* ed = dyn_cast<ExportDecl>(d)) run(ed);
       else if (auto* fd = dyn_cast<FunctionDecl>(d); fd && fd->doesThisDeclarationHaveABody() && isTask(fd))
         checkTask(fd);
     }
@@ -108,11 +110,11 @@ class Checker {
 
   void report(const FunctionDecl* task, const FunctionDecl* target, int kind,
               const std::vector<std::pair<const FunctionDecl*, Edge>>& path) {
-    rep_.report(path.front().second.loc, DiagKind::TaskCallsTask) << task->getName() << unsigned(kind)
-                                                                  << target->getName();
+    rep_.report(path.front().second.loc, DiagKind::TaskCallsTask) << task->getNameAsString() << unsigned(kind)
+                                                                  << target->getNameAsString();
     for (size_t i = 1; i < path.size(); ++i)
-      rep_.report(path[i].second.loc, DiagKind::CallPathStep) << path[i].first->getName()
-                                                              << path[i].second.callee->getName();
+      rep_.report(path[i].second.loc, DiagKind::CallPathStep) << path[i].first->getNameAsString()
+                                                              << path[i].second.callee->getNameAsString();
   }
 
   ASTContext& ctx_;

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/Regex.h>
 
 #include "analysis/Diagnostics.h"
@@ -64,11 +66,13 @@ std::string flyteName(const FunctionDecl* fd, const char* configuredName) {
 
 // A value in a workflow body, as the frontend tracks it.
 struct Value {
-  enum class Kind { Binding, Outputs, Partial, Mapper };
+  // Invalid: a local whose initializer was already reported; its uses stay silent.
+  enum class Kind { Binding, Outputs, Partial, Mapper, Invalid };
   Kind kind = Kind::Binding;
   ir::BindingValue binding;  // Binding
   ir::Type type;             // Binding
   std::string nodeId;        // Outputs / Binding from a node
+  std::vector<ir::Variable> outputs;  // Outputs: o0..oN of a node with several
   // Partial / Mapper:
   const FunctionDecl* task = nullptr;
   struct Bound {
@@ -103,8 +107,23 @@ class TULowering {
         collect(ns);
       } else if (auto* ls = dyn_cast<LinkageSpecDecl>(d)) {
         collect(ls);
-      } else if (auto* rd = dyn_cast<CXXRecordDecl>(d); rd && rd->isThisDeclarationADefinition()) {
-        collect(rd);  // static member functions can be tasks and workflows
+      } else if (auto* rd = dyn_cast<CXXRecordDecl>(d);
+                 rd && rd->isThisDeclarationADefinition() && !isa<ClassTemplateSpecializationDecl>(rd)) {
+        collect(rd);  // static member functions can be tasks and workflows (templates were rejected)
+      } else if (auto* ed = dyn_cast<ExportDecl>(d)) {
+        collect(ed);
+      } else if (auto* ct = dyn_cast<ClassTemplateDecl>(d)) {
+        // Members of class templates have no single interface either.
+        for (const Decl* member : ct->getTemplatedDecl()->decls()) {
+          const FunctionDecl* fd = dyn_cast<FunctionDecl>(member);
+          if (auto* ft = dyn_cast<FunctionTemplateDecl>(member)) fd = ft->getTemplatedDecl();
+          EntityKind kind;
+          if (fd && flyteAnnotation(fd, &kind)) reject(fd, kind, 1);
+        }
+      } else if (auto* friendDecl = dyn_cast<FriendDecl>(d)) {
+        EntityKind kind;
+        if (auto* fd = dyn_cast_or_null<FunctionDecl>(friendDecl->getFriendDecl()); fd && flyteAnnotation(fd, &kind))
+          reject(fd, kind, 2);
       } else if (auto* ft = dyn_cast<FunctionTemplateDecl>(d)) {
         EntityKind kind;
         if (flyteAnnotation(ft->getTemplatedDecl(), &kind)) reject(ft->getTemplatedDecl(), kind, 1);
@@ -126,20 +145,26 @@ class TULowering {
 
   void reject(const FunctionDecl* fd, EntityKind kind, unsigned why) {
     if (!rejected_.insert(fd->getCanonicalDecl()).second) return;
-    rep_.report(fd->getLocation(), DiagKind::UnsupportedEntity) << fd->getName() << unsigned(kind) << why;
+    rep_.report(fd->getLocation(), DiagKind::UnsupportedEntity) << fd->getNameAsString() << unsigned(kind) << why;
   }
 
   // Whether a problem with this entity was already reported (no second error at its uses).
   bool wasRejected(const FunctionDecl* fd) const {
     if (auto* tmpl = fd->getPrimaryTemplate()) fd = tmpl->getTemplatedDecl();
+    if (auto* member = fd->getInstantiatedFromMemberFunction()) fd = member;  // of a class template
     return rejected_.count(fd->getCanonicalDecl()) > 0;
   }
 
+  // Absolute and without ./.. so the same file has one spelling across TUs (names are compared, and the
+  // package is ordered, by location).
   ir::SourceLoc loc(SourceLocation l) const {
     const SourceManager& sm = ctx_.getSourceManager();
     PresumedLoc p = sm.getPresumedLoc(sm.getFileLoc(l));
     if (p.isInvalid()) return {};
-    return {p.getFilename(), p.getLine(), p.getColumn()};
+    llvm::SmallString<256> path(p.getFilename());
+    llvm::sys::fs::make_absolute(path);
+    llvm::sys::path::remove_dots(path, true);
+    return {std::string(path), p.getLine(), p.getColumn()};
   }
 
   std::string name(const FunctionDecl* fd) {
@@ -154,7 +179,12 @@ class TULowering {
       auto t = mapType(p->getType());
       if (!t) {
         rep_.report(p->getLocation(), DiagKind::UnsupportedType)
-            << "parameter" << p->getName() << fd->getName() << p->getType() << p->getSourceRange();
+            << "parameter" << p->getNameAsString() << fd->getNameAsString() << p->getType() << p->getSourceRange();
+        ok = false;
+        continue;
+      }
+      if (p->getName().empty()) {
+        rep_.report(p->getLocation(), DiagKind::UnnamedParameter) << fd->getNameAsString() << p->getSourceRange();
         ok = false;
         continue;
       }
@@ -171,8 +201,9 @@ class TULowering {
     }
     auto outs = mapResultTypes(fd->getReturnType());
     if (!outs) {
-      rep_.report(fd->getReturnTypeSourceRange().getBegin(), DiagKind::UnsupportedType)
-          << "result" << "o0" << fd->getName() << fd->getReturnType() << fd->getReturnTypeSourceRange();
+      SourceRange r = fd->getReturnTypeSourceRange();  // invalid when the type comes from a typedef
+      rep_.report(r.isValid() ? r.getBegin() : fd->getLocation(), DiagKind::UnsupportedType)
+          << "result" << "o0" << fd->getNameAsString() << fd->getReturnType() << r;
       return false;
     }
     for (size_t i = 0; i < outs->size(); ++i) iface.outputs.push_back({fmt::format("o{}", i), (*outs)[i], {}});
@@ -259,6 +290,11 @@ class TULowering {
   // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
   // across TUs (a different source location for the same name).
   bool claimName(const std::string& name, const FunctionDecl* fd, unsigned kind) {
+    static const llvm::Regex valid("^[A-Za-z0-9_][A-Za-z0-9_.-]*$");
+    if (!valid.match(name)) {
+      rep_.report(fd->getLocation(), DiagKind::InvalidName) << name;
+      return false;
+    }
     auto [it, fresh] = claimed_.emplace(name, fd);
     if (!fresh && it->second->getCanonicalDecl() != fd->getCanonicalDecl()) {
       rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
@@ -349,7 +385,7 @@ class TULowering {
   struct Body {
     ir::Workflow* wf;
     const FunctionDecl* fd;
-    std::map<const VarDecl*, Value> locals;
+    std::map<const ValueDecl*, Value> locals;  // variables and structured bindings
   };
 
   ir::Workflow* workflowFor(const FunctionDecl* fd) {
@@ -364,7 +400,15 @@ class TULowering {
     mapCalls_.clear();
     auto* compound = dyn_cast<CompoundStmt>(fd->getBody());
     if (!compound) return statementError(fd->getBody(), "function-try-block");
-    for (const Stmt* s : compound->body()) lowerStatement(body, s);
+    bool returned = false;
+    for (const Stmt* s : compound->body()) {
+      if (returned) {
+        statementError(s, "statement after 'return'");
+        break;
+      }
+      lowerStatement(body, s);
+      returned = isa<ReturnStmt>(s);
+    }
   }
 
   void statementError(const Stmt* s, llvm::StringRef what) {
@@ -377,11 +421,24 @@ class TULowering {
       for (const Decl* d : ds->decls()) {
         if (isa<UsingDirectiveDecl, UsingDecl, StaticAssertDecl, TypedefNameDecl, UsingShadowDecl>(d)) continue;
         auto* vd = dyn_cast<VarDecl>(d);
-        if (!vd || !vd->hasInit() || isa<DecompositionDecl>(vd)) {
+        if (!vd || !vd->hasInit()) {
           statementError(s, "declaration");
           continue;
         }
-        if (auto v = lowerExpr(b, vd->getInit(), nullptr)) b.locals[vd] = std::move(*v);
+        auto v = lowerExpr(b, vd->getInit(), nullptr);
+        if (auto* dd = dyn_cast<DecompositionDecl>(vd)) {
+          // auto [a, b] = task(x);  ->  a = n.o0, b = n.o1
+          auto bindings = dd->bindings();
+          if (v && v->kind == Value::Kind::Outputs && bindings.size() == v->outputs.size()) {
+            for (size_t i = 0; i < bindings.size(); ++i) b.locals[bindings[i]] = outputOf(*v, i);
+          } else {
+            if (v) expressionError(b, vd->getInit(), "structured bindings unpack the outputs of a task or workflow "
+                                                     "with as many outputs");
+            for (auto* bd : bindings) b.locals[bd] = Value{Value::Kind::Invalid};
+          }
+          continue;
+        }
+        b.locals[vd] = v ? std::move(*v) : Value{Value::Kind::Invalid};
       }
       return;
     }
@@ -404,6 +461,10 @@ class TULowering {
   void lowerReturn(Body& b, const ReturnStmt* rs) {
     const auto& outs = b.wf->interface.outputs;
     if (!rs->getRetValue()) return;
+    if (outs.empty()) {  // `return task(x);` in a void workflow: still a node
+      lowerExpr(b, rs->getRetValue(), nullptr);
+      return;
+    }
     if (outs.size() > 1) {
       // return {a, b} / std::make_tuple(a, b) / std::tuple<...>(a, b)
       const Expr* e = unwrap(rs->getRetValue());
@@ -438,7 +499,7 @@ class TULowering {
   }
 
   void expressionError(Body& b, const Expr* e, llvm::StringRef why) {
-    rep_.report(e->getExprLoc(), DiagKind::WorkflowExpression) << b.fd->getName() << why << e->getSourceRange();
+    rep_.report(e->getExprLoc(), DiagKind::WorkflowExpression) << b.fd->getNameAsString() << why << e->getSourceRange();
   }
 
   // ---- expressions -----------------------------------------------------------------------------
@@ -448,7 +509,7 @@ class TULowering {
     if (!u) return std::nullopt;
 
     // Implicit conversion of a map result (MapResult<T> -> std::vector<T> or std::vector<std::optional<T>>).
-    if (auto* mc = dyn_cast<CXXMemberCallExpr>(u); mc && isa<CXXConversionDecl>(mc->getMethodDecl()))
+    if (auto* mc = dyn_cast<CXXMemberCallExpr>(u); mc && isa_and_nonnull<CXXConversionDecl>(mc->getMethodDecl()))
       return lowerExpr(b, mc->getImplicitObjectArgument(), expected);
     if (auto* ce = dyn_cast<CastExpr>(u); ce && ce->getCastKind() == CK_UserDefinedConversion)
       return lowerExpr(b, ce->getSubExpr(), expected);
@@ -462,9 +523,9 @@ class TULowering {
         v.type = in->type;
         return v;
       }
-      if (auto* vd = dyn_cast<VarDecl>(ref->getDecl())) {
-        auto it = b.locals.find(vd);
-        if (it != b.locals.end()) return it->second;
+      if (auto it = b.locals.find(ref->getDecl()); it != b.locals.end()) {
+        if (it->second.kind == Value::Kind::Invalid) return std::nullopt;  // already reported
+        return it->second;
       }
     }
 
@@ -472,11 +533,20 @@ class TULowering {
                                                       isSdkRecord(op->getArg(0)->getType(), "MapTask"))
       return lowerMapCall(b, op);
 
-    if (auto* mc = dyn_cast<CXXMemberCallExpr>(u); mc && isSdk(mc->getMethodDecl(), "with_overrides"))
+    if (auto* mc = dyn_cast<CXXMemberCallExpr>(u); mc && mc->getMethodDecl() && isSdk(mc->getMethodDecl(), "with_overrides"))
       return lowerOverrides(b, mc);
 
     if (auto* call = dyn_cast<CallExpr>(u); call && !isa<CXXOperatorCallExpr>(u)) {
       const FunctionDecl* callee = call->getDirectCallee();
+      // std::get<I>(outputs of a task with several outputs)
+      if (callee && callee->getName() == "get" && callee->isInStdNamespace() && call->getNumArgs() == 1)
+        if (const auto* targs = callee->getTemplateSpecializationArgs();
+            targs && targs->size() >= 1 && (*targs)[0].getKind() == TemplateArgument::Integral) {
+          auto outs = lowerExpr(b, call->getArg(0), nullptr);
+          if (!outs) return std::nullopt;
+          size_t i = (*targs)[0].getAsIntegral().getZExtValue();
+          if (outs->kind == Value::Kind::Outputs && i < outs->outputs.size()) return outputOf(*outs, i);
+        }
       if (callee && isSdk(callee, "partial")) return lowerPartial(b, call);
       if (callee && isSdk(callee, "map_task")) return lowerMapTask(b, call);
       EntityKind kind;
@@ -525,7 +595,7 @@ class TULowering {
     if (!e) return false;
     if (auto* ref = dyn_cast<DeclRefExpr>(e)) {
       if (auto* p = dyn_cast<ParmVarDecl>(ref->getDecl()); p && p->getDeclContext() == b.fd) return true;
-      if (auto* vd = dyn_cast<VarDecl>(ref->getDecl()); vd && b.locals.count(vd)) return true;
+      if (b.locals.count(ref->getDecl())) return true;
     }
     for (const Stmt* child : e->children())
       if (auto* ce = dyn_cast_or_null<Expr>(child); ce && referencesPromise(b, ce)) return true;
@@ -546,8 +616,9 @@ class TULowering {
     if (fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Task) {
       if (irTask(fd) || wasRejected(fd)) return irTask(fd) != nullptr;
     }
+    bool workflow = fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Workflow;
     rep_.report(e->getExprLoc(), DiagKind::NotATask)
-        << (fd ? fd->getName() : llvm::StringRef("this expression")) << e->getSourceRange();
+        << (fd ? fd->getNameAsString() : std::string("this expression")) << unsigned(workflow) << e->getSourceRange();
     return false;
   }
 
@@ -626,7 +697,7 @@ class TULowering {
     } else if (auto p = lowerExpr(b, target, nullptr); p && p->kind == Value::Kind::Partial) {
       v = *p;
     } else {
-      rep_.report(target->getExprLoc(), DiagKind::NotATask) << "this expression" << target->getSourceRange();
+      rep_.report(target->getExprLoc(), DiagKind::NotATask) << "this expression" << 0u << target->getSourceRange();
       return std::nullopt;
     }
     v.kind = Value::Kind::Mapper;
@@ -905,7 +976,7 @@ class TULowering {
     if (kind == EntityKind::Task) {
       const ir::Task* t = irTask(callee);
       if (!t && !wasRejected(callee))
-        rep_.report(call->getExprLoc(), DiagKind::NotATask) << callee->getName() << call->getSourceRange();
+        rep_.report(call->getExprLoc(), DiagKind::NotATask) << callee->getNameAsString() << 0u << call->getSourceRange();
       if (!t) return std::nullopt;
       iface = &t->interface;
       node.kind = ir::Node::Kind::Task;
@@ -948,8 +1019,18 @@ class TULowering {
       v.type = iface.outputs[0].type;
     } else {
       v.kind = Value::Kind::Outputs;
+      v.outputs = iface.outputs;
     }
     b.wf->nodes.push_back(std::move(node));
+    return v;
+  }
+
+  // Output `i` of a node with several outputs, as a promise.
+  static Value outputOf(const Value& outputs, size_t i) {
+    Value v;
+    v.binding = ir::BindingValue::promise(outputs.nodeId, outputs.outputs[i].name);
+    v.type = outputs.outputs[i].type;
+    v.nodeId = outputs.nodeId;
     return v;
   }
 

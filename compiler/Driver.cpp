@@ -290,8 +290,14 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
   ir::LoweringOptions lowering;
   lowering.image = c.image;
   lowering.sdkVersion = FLYTECC_VERSION;
-  auto files = c.emit == EmitKind::Runner ? std::vector<OutputFile>{emitRunner(*module, c.frontend.sources)}
-                                          : emitModule(*module, c.emit, lowering);
+  std::vector<OutputFile> files;
+  try {
+    files = c.emit == EmitKind::Runner ? std::vector<OutputFile>{emitRunner(*module, c.frontend.sources)}
+                                       : emitModule(*module, c.emit, lowering);
+  } catch (const std::exception& e) {
+    errs << "flytecc: error: " << e.what() << "\n";
+    return 1;
+  }
   if (c.outDir == "-") {
     if (c.emit == EmitKind::Pb) {
       errs << "flytecc: error: binary output cannot go to standard output; use --emit=json or --emit=ir\n";

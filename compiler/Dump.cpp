@@ -69,7 +69,12 @@ static bool show(const std::string& name, const std::string& bytes, const std::s
     return false;
   }
   if (json) {
-    out << toJson(*message) << "\n";
+    std::string text = toJson(*message);
+    if (text.empty()) {
+      errs << "flytecc: error: '" << name << "': cannot convert to JSON\n";
+      return false;
+    }
+    out << text << "\n";
   } else {
     std::string text;
     pb::TextFormat::PrintToString(*message, &text);

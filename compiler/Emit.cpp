@@ -7,6 +7,7 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <memory>
+#include <stdexcept>
 
 #include "ir/Printer.h"
 
@@ -38,7 +39,11 @@ std::string toJson(const google::protobuf::Message& message) {
 }
 
 static OutputFile encode(const std::string& stem, const google::protobuf::Message& m, EmitKind kind) {
-  if (kind == EmitKind::Json) return {stem + ".json", toJson(m)};
+  if (kind == EmitKind::Json) {
+    std::string json = toJson(m);
+    if (json.empty()) throw std::runtime_error("cannot convert " + stem + " to JSON");  // a bug, not bad input
+    return {stem + ".json", json};
+  }
   return {stem + ".pb", serializeDeterministic(m)};
 }
 

@@ -156,7 +156,7 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
     entities.push_back({mt.name, 1, serializeDeterministic(spec)});
   };
   std::function<void(const ir::Workflow&)> addWorkflow = [&](const ir::Workflow& w) {
-    if (done.count("2:" + w.name)) return;
+    if (done.count("2:" + w.name) || !done.insert("busy:" + w.name).second) return;  // (the verifier rejects cycles)
     // Dependencies first: flytectl registers files in name order.
     std::vector<const ir::Workflow*> subs;
     for (const auto& n : w.nodes) {
@@ -282,8 +282,13 @@ std::optional<std::vector<PackageFile>> readArchive(const std::string& path, llv
   int rc;
   while ((rc = archive_read_next_header(a.get(), &e)) == ARCHIVE_OK) {
     if (archive_entry_filetype(e) != AE_IFREG) continue;
-    PackageFile f{archive_entry_pathname(e), ""};
-    f.bytes.resize(static_cast<size_t>(archive_entry_size(e)));
+    PackageFile f{archive_entry_pathname(e) ? archive_entry_pathname(e) : "", ""};
+    la_int64_t size = archive_entry_size(e);
+    if (size < 0 || size > (la_int64_t{1} << 30)) {  // no flyteidl entity is anywhere near 1 GiB
+      errs << "flytecc: error: '" << path << "': entry '" << f.name << "' has an implausible size\n";
+      return std::nullopt;
+    }
+    f.bytes.resize(static_cast<size_t>(size));
     if (archive_read_data(a.get(), f.bytes.data(), f.bytes.size()) != static_cast<la_ssize_t>(f.bytes.size())) {
       errs << "flytecc: error: '" << path << "': entry '" << f.name << "' is truncated or corrupt\n";
       return std::nullopt;

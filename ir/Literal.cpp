@@ -47,6 +47,9 @@ Literal Literal::map(std::vector<std::pair<std::string, Literal>> entries) {
   Literal l;
   l.kind = Kind::Map;
   std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Duplicate keys: the first one wins, as in std::map's initializer-list constructor.
+  entries.erase(std::unique(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                entries.end());
   l.entries = std::move(entries);
   return l;
 }

@@ -1,6 +1,9 @@
 #include "ir/Verifier.h"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -16,6 +19,7 @@ class Verifier {
     for (const auto& t : m_.tasks) checkInterface(t.interface, t.name, t.loc);
     for (const auto& mt : m_.mapTasks) checkMapTask(mt);
     for (const auto& w : m_.workflows) checkWorkflow(w);
+    checkNoCycles();
     return std::move(errors_);
   }
 
@@ -29,6 +33,11 @@ class Verifier {
     std::map<std::string, SourceLoc> seen;
     auto add = [&](const std::string& name, const SourceLoc& loc) {
       if (name.empty()) return error(loc, "entity has an empty name");
+      // Names become file names in packages and outputs: nothing that leaves the directory.
+      bool valid = name[0] != '.' && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+      });
+      if (!valid) return error(loc, "'{}' is not a valid entity name", name);
       auto [it, fresh] = seen.emplace(name, loc);
       if (!fresh) error(loc, "entity name '{}' is already used at {}", name, it->second.str());
     };
@@ -147,7 +156,7 @@ class Verifier {
         nodes[n.id] = &n;
         continue;
       }
-      if (n.kind == Node::Kind::Workflow && n.target == w.name) error(n.loc, "workflow '{}' calls itself", w.name);
+
       std::set<std::string> bound;
       for (const auto& b : n.inputs) {
         const Variable* in = iface->findInput(b.var);
@@ -167,6 +176,7 @@ class Verifier {
     }
     std::set<std::string> outs;
     for (const auto& o : w.outputs) {
+      if (outs.count(o.var)) error(w.loc, "output '{}' of workflow '{}' is bound more than once", o.var, w.name);
       const Variable* v = w.interface.findOutput(o.var);
       if (!v) {
         error(w.loc, "workflow '{}' binds unknown output '{}'", w.name, o.var);
@@ -177,6 +187,30 @@ class Verifier {
     }
     for (const auto& v : w.interface.outputs)
       if (!outs.count(v.name)) error(w.loc, "output '{}' of workflow '{}' is not bound", v.name, w.name);
+  }
+
+  // Workflows calling workflows must not loop (Flyte rejects cycles; packaging would never end).
+  void checkNoCycles() {
+    enum class Mark { White, Grey, Black };
+    std::map<std::string, Mark> mark;
+    std::function<bool(const Workflow&)> visit = [&](const Workflow& w) {
+      mark[w.name] = Mark::Grey;
+      for (const auto& n : w.nodes) {
+        if (n.kind != Node::Kind::Workflow) continue;
+        const Workflow* callee = m_.findWorkflow(n.target);
+        if (!callee) continue;
+        Mark m = mark[callee->name];
+        if (m == Mark::Grey) {
+          error(n.loc, "workflow '{}' calls '{}', which calls it back: workflows cannot recurse", w.name, callee->name);
+          return false;
+        }
+        if (m == Mark::White && !visit(*callee)) return false;
+      }
+      mark[w.name] = Mark::Black;
+      return true;
+    };
+    for (const auto& w : m_.workflows)
+      if (mark[w.name] == Mark::White && !visit(w)) return;
   }
 
   const Module& m_;

@@ -209,3 +209,35 @@ TEST(Lowering, TaskMetadata) {
   EXPECT_EQ(tt.container().resources().requests(0).name(), flyteidl::core::Resources::MEMORY);
   EXPECT_EQ(tt.metadata().runtime().flavor(), "cpp");
 }
+
+TEST(Verifier, RejectsRecursionDuplicateOutputsAndUnsafeNames) {
+  Module m = sample();
+  Workflow a, b;
+  a.name = "pkg.a";
+  b.name = "pkg.b";
+  Node callB;
+  callB.id = "n0";
+  callB.kind = Node::Kind::Workflow;
+  callB.target = "pkg.b";
+  a.nodes.push_back(callB);
+  Node callA = callB;
+  callA.target = "pkg.a";
+  b.nodes.push_back(callA);
+  m.workflows.push_back(a);
+  m.workflows.push_back(b);
+  EXPECT_TRUE(hasError(m, "which calls it back: workflows cannot recurse"));
+
+  m = sample();
+  m.workflows[0].outputs.push_back(m.workflows[0].outputs[0]);
+  EXPECT_TRUE(hasError(m, "output 'o0' of workflow 'pkg.wf' is bound more than once"));
+
+  m = sample();
+  m.tasks[0].name = "../escape";
+  EXPECT_TRUE(hasError(m, "'../escape' is not a valid entity name"));
+}
+
+TEST(Literal, MapKeepsTheFirstOfDuplicateKeys) {
+  auto l = Literal::map({{"k", Literal::ofInt(1)}, {"k", Literal::ofInt(2)}});
+  ASSERT_EQ(l.entries.size(), 1u);
+  EXPECT_EQ(l.entries[0].second.integer, 1);
+}

@@ -44,4 +44,20 @@ std::tuple<int, int> top(int a = 1, std::map<std::string, int> m = {{"k", 1}}, s
 // PB-NEXT: seconds: 120
 // PB: interruptible: true
 // PB: image: "example.org/gpu:1"
+// The outputs of a task with several: structured bindings and std::get.
+FLYTE_TASK()
+int add(int a, int b) { return a + b; }
+
+FLYTE_WORKFLOW()
+int unpack(int a = 1) {
+  auto [n, s] = split(a);
+  auto both = split(n);
+  return add(std::get<0>(both), sum({n}));
+}
+// CHECK-LABEL: workflow @pkg.unpack(a: int = 1) -> (o0: int) {
+// CHECK-NEXT:   n0 = task @pkg.split(a = $a, b = none)
+// CHECK-NEXT:   n1 = task @pkg.split(a = n0.o0, b = none) { after=[n0] }
+// CHECK-NEXT:   n2 = task @pkg.sum(xs = [n0.o0]) { after=[n0] }
+// CHECK-NEXT:   n3 = task @pkg.add(a = n1.o0, b = n2.o0) { after=[n1, n2] }
+// CHECK-NEXT:   return o0 = n3.o0
 }  // namespace pkg

@@ -1,0 +1,26 @@
+// flyte-invalid-name and flyte-unnamed-parameter: entity names become file names and Flyte ids, and
+// inputs are named after parameters.
+// RUN: %not %flytecc check %s -- -std=c++20 -I%sdk -DBAD 2>&1 | %FileCheck %s
+// RUN: %flytecc compile %s --emit=ir -o - -- -std=c++20 -I%sdk 2>&1 | %FileCheck --check-prefix=GOOD %s
+// GOOD-NOT: error:
+// GOOD: task @ok-name.v2(a: int) -> (o0: int)
+#include <flyte/flyte.hpp>
+
+#ifdef BAD
+FLYTE_TASK(.name = "../../escaped")
+int escaped(int a) { return a; }
+// CHECK: names.cpp:[[@LINE-1]]:5: error: '../../escaped' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+
+namespace {
+FLYTE_TASK()
+int hidden(int a) { return a; }
+// CHECK: names.cpp:[[@LINE-1]]:5: error: '(anonymous namespace).hidden' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+}  // namespace
+
+FLYTE_TASK()
+int unnamed(int) { return 0; }
+// CHECK: names.cpp:[[@LINE-1]]:16: error: a parameter of 'unnamed' has no name: Flyte inputs are named after the parameters [flyte-unnamed-parameter]
+#endif
+
+FLYTE_TASK(.name = "ok-name.v2")
+int renamed(int a) { return a; }
