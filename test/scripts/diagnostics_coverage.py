@@ -12,7 +12,7 @@ def main():
     root = sys.argv[1]
     text = open(os.path.join(root, "analysis", "Diagnostics.def")).read()
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    names = re.findall(r'FLYTE_DIAG\(\w+,\s*\w+,\s*"([a-z0-9-]+)"', text)
+    names = list(dict.fromkeys(re.findall(r'FLYTE_DIAG\(\w+,\s*\w+,\s*"([a-z0-9-]+)"', text)))  # unique, in order
     tests = []
     for dirpath, _, files in os.walk(os.path.join(root, "test", "lit")):
         for f in files:
