@@ -168,10 +168,7 @@ static bool writeReports(const CompileArgs& c, const FrontendResult& r, llvm::ra
     std::string text;
     llvm::raw_string_ostream yaml(text);
     writeFixesYaml(r.diagnostics, c.frontend.sources.front(), yaml);
-    llvm::SmallString<256> dir(c.exportFixes);
-    llvm::sys::path::remove_filename(dir);
-    if (dir.empty()) dir = ".";
-    if (!writeAll(std::string(dir), {{std::string(llvm::sys::path::filename(c.exportFixes)), text}}, errs))
+    if (!writeAll(parentDir(c.exportFixes), {{std::string(llvm::sys::path::filename(c.exportFixes)), text}}, errs))
       return false;
   }
   return true;
@@ -192,10 +189,7 @@ static bool writeDepfile(const std::string& path, const std::string& target, con
   std::string text = escape(target) + ":";
   for (const auto& d : deps) text += " \\\n  " + escape(d);
   text += "\n";
-  llvm::SmallString<256> dir(path);
-  llvm::sys::path::remove_filename(dir);
-  if (dir.empty()) dir = ".";
-  return writeAll(std::string(dir), {{std::string(llvm::sys::path::filename(path)), text}}, errs);
+  return writeAll(parentDir(path), {{std::string(llvm::sys::path::filename(path)), text}}, errs);
 }
 
 static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {

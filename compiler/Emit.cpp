@@ -99,6 +99,17 @@ OutputFile emitRunner(const ir::Module& module, const std::vector<std::string>& 
   return {"flyte_runner.cpp", out};
 }
 
+std::error_code createTempIn(llvm::StringRef dir, int& fd, llvm::SmallVectorImpl<char>& path) {
+  llvm::SmallString<256> model(dir);
+  llvm::sys::path::append(model, ".flytecc-%%%%%%%%.tmp");
+  return llvm::sys::fs::createUniqueFile(model, fd, path);
+}
+
+std::string parentDir(llvm::StringRef path) {
+  llvm::StringRef dir = llvm::sys::path::parent_path(path);
+  return dir.empty() ? "." : dir.str();
+}
+
 bool writeAll(const std::string& dir, const std::vector<OutputFile>& files, llvm::raw_ostream& errs) {
   if (auto ec = llvm::sys::fs::create_directories(dir)) {
     errs << "flytecc: error: cannot create output directory '" << dir << "': " << ec.message() << "\n";
@@ -111,11 +122,9 @@ bool writeAll(const std::string& dir, const std::vector<OutputFile>& files, llvm
   for (const auto& f : files) {
     llvm::SmallString<256> final(dir);
     llvm::sys::path::append(final, f.name);
-    llvm::SmallString<256> model(dir);
-    llvm::sys::path::append(model, ".flytecc-%%%%%%%%.tmp");
     int fd = -1;
     llvm::SmallString<256> tmp;
-    if (auto ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
+    if (auto ec = createTempIn(dir, fd, tmp)) {
       errs << "flytecc: error: cannot write to '" << dir << "': " << ec.message() << "\n";
       cleanup();
       return false;

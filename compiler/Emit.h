@@ -1,7 +1,9 @@
 // Emitters: the verified Module as flyteidl protobuf, proto3 JSON, or IR text; one file per entity.
 #pragma once
 
+#include <llvm/ADT/SmallVector.h>
 #include <llvm/Support/raw_ostream.h>
+#include <system_error>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,13 @@ OutputFile emitRunner(const ir::Module& module, const std::vector<std::string>& 
 // entries come out sorted).
 std::string serializeDeterministic(const google::protobuf::Message& message);
 std::string toJson(const google::protobuf::Message& message);
+
+// A new, uniquely named temporary file in `dir` (same file system as the final name, so a rename
+// publishes it atomically).
+std::error_code createTempIn(llvm::StringRef dir, int& fd, llvm::SmallVectorImpl<char>& path);
+
+// The directory part of `path`, or "." when it has none.
+std::string parentDir(llvm::StringRef path);
 
 // Writes every file or none: each goes to a temporary file in `dir` first and is renamed into place
 // only after all were written. Errors go to `errs`.

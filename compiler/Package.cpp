@@ -218,18 +218,14 @@ bool writeArchive(const std::string& path, const std::vector<PackageFile>& unsor
   for (const auto& f : unsorted) files.push_back(&f);
   std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name < b->name; });
 
-  llvm::SmallString<256> dir(path);
-  llvm::sys::path::remove_filename(dir);
-  if (dir.empty()) dir = ".";
+  std::string dir = parentDir(path);
   if (!llvm::sys::fs::is_directory(dir)) {
     errs << "flytecc: error: cannot write '" << path << "': directory '" << dir << "' does not exist\n";
     return false;
   }
-  llvm::SmallString<256> model(dir);
-  llvm::sys::path::append(model, ".flytecc-%%%%%%%%.tgz.tmp");
   int fd = -1;
   llvm::SmallString<256> tmp;
-  if (auto ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
+  if (auto ec = createTempIn(dir, fd, tmp)) {
     errs << "flytecc: error: cannot write '" << path << "': " << ec.message() << "\n";
     return false;
   }
