@@ -173,7 +173,7 @@ class TULowering {
   }
 
   // ---- interfaces ------------------------------------------------------------------------------
-  bool lowerInterface(const FunctionDecl* fd, const char* what, ir::Interface& iface, bool withDefaults) {
+  bool lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bool withDefaults) {
     bool ok = true;
     for (const ParmVarDecl* p : fd->parameters()) {
       auto t = mapType(p->getType());
@@ -207,7 +207,6 @@ class TULowering {
       return false;
     }
     for (size_t i = 0; i < outs->size(); ++i) iface.outputs.push_back({fmt::format("o{}", i), (*outs)[i], {}});
-    (void)what;
     return ok;
   }
 
@@ -334,7 +333,7 @@ class TULowering {
     names_[fd->getCanonicalDecl()] = task.name;
     task.cxxName = fd->getQualifiedNameAsString();
     task.loc = loc(fd->getLocation());
-    if (!lowerInterface(fd, "task", task.interface, false)) {
+    if (!lowerInterface(fd, task.interface, false)) {
       rejected_.insert(fd->getCanonicalDecl());
       return;
     }
@@ -363,7 +362,7 @@ class TULowering {
     names_[fd->getCanonicalDecl()] = wf.name;
     wf.cxxName = fd->getQualifiedNameAsString();
     wf.loc = loc(fd->getLocation());
-    if (!lowerInterface(fd, "workflow", wf.interface, true)) {
+    if (!lowerInterface(fd, wf.interface, true)) {
       rejected_.insert(fd->getCanonicalDecl());
       return;
     }

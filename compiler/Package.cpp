@@ -117,12 +117,6 @@ static void describe(flyteidl::admin::DescriptionEntity* d) {
   d->mutable_long_description()->set_format(flyteidl::admin::DESCRIPTION_FORMAT_RST);
 }
 
-// Source order, as flytekit serializes a module: by file, then position.
-template <class T>
-static bool before(const T& a, const T& b) {
-  return std::tie(a.loc.file, a.loc.line, a.loc.column) < std::tie(b.loc.file, b.loc.line, b.loc.column);
-}
-
 std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSettings& settings,
                                       const std::string& sdkVersion) {
   struct Entity {
