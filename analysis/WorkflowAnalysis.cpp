@@ -85,6 +85,12 @@ struct Value {
   std::optional<std::uint32_t> concurrency, minSuccesses;
   std::optional<double> minSuccessRatio;
   std::optional<ir::Metadata> metadata;
+
+  static Value invalid() {
+    Value v;
+    v.kind = Kind::Invalid;
+    return v;
+  }
 };
 
 class TULowering {
@@ -433,11 +439,11 @@ class TULowering {
           } else {
             if (v) expressionError(b, vd->getInit(), "structured bindings unpack the outputs of a task or workflow "
                                                      "with as many outputs");
-            for (auto* bd : bindings) b.locals[bd] = Value{Value::Kind::Invalid};
+            for (auto* bd : bindings) b.locals[bd] = Value::invalid();
           }
           continue;
         }
-        b.locals[vd] = v ? std::move(*v) : Value{Value::Kind::Invalid};
+        b.locals[vd] = v ? std::move(*v) : Value::invalid();
       }
       return;
     }

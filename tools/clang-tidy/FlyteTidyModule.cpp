@@ -4,7 +4,6 @@
 // analysis/ code as `flytecc check`, and each reports only its own diagnostics.
 #include <clang-tidy/ClangTidyCheck.h>
 #include <clang-tidy/ClangTidyModule.h>
-#include <clang-tidy/ClangTidyModuleRegistry.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
 #include "analysis/Diagnostics.h"
