@@ -335,24 +335,34 @@ class TULowering {
     }
     if (task.metadata.cache && task.metadata.cacheVersion.empty() && attr)
       rep_.report(fd->getLocation(), DiagKind::CacheWithoutVersion) << (*attr->args_begin())->getSourceRange();
-    task.name = flyteName(fd, configuredName.c_str());
-    names_[fd->getCanonicalDecl()] = task.name;
-    task.cxxName = fd->getQualifiedNameAsString();
-    task.loc = loc(fd->getLocation());
-    if (!lowerInterface(fd, task.interface, false)) {
-      rejected_.insert(fd->getCanonicalDecl());
-      return;
+    if (!admit(fd, task, configuredName, /*withDefaults=*/false, 0, declaredTasks_)) return;
+    if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
+  }
+
+  // What tasks and workflows share once their configs are read: name, location and interface, then
+  // whether this TU defines the entity (true) or only declares it (kept in `declared`, for calls; the
+  // whole-program verifier reports one that no input defines).
+  template <class Entity>
+  bool admit(const FunctionDecl* fd, Entity& e, const std::string& configuredName, bool withDefaults, unsigned kind,
+             std::map<const FunctionDecl*, Entity>& declared) {
+    const FunctionDecl* canon = fd->getCanonicalDecl();
+    e.name = flyteName(fd, configuredName.c_str());
+    names_[canon] = e.name;
+    e.cxxName = fd->getQualifiedNameAsString();
+    e.loc = loc(fd->getLocation());
+    if (!lowerInterface(fd, e.interface, withDefaults)) {
+      rejected_.insert(canon);
+      return false;
     }
     if (!fd->hasBody()) {
-      // Defined in another translation unit (or nowhere: the whole-program verifier then says so).
-      declaredTasks_[fd->getCanonicalDecl()] = std::move(task);
-      return;
+      declared[canon] = std::move(e);
+      return false;
     }
-    if (!claimName(task.name, fd, 0)) {
-      rejected_.insert(fd->getCanonicalDecl());
-      return;
+    if (!claimName(e.name, fd, kind)) {
+      rejected_.insert(canon);
+      return false;
     }
-    if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
+    return true;
   }
 
   // ---- workflows -------------------------------------------------------------------------------
@@ -364,23 +374,7 @@ class TULowering {
       forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
         if (f == "name") configuredName = readString(init, f);
       });
-    wf.name = flyteName(fd, configuredName.c_str());
-    names_[fd->getCanonicalDecl()] = wf.name;
-    wf.cxxName = fd->getQualifiedNameAsString();
-    wf.loc = loc(fd->getLocation());
-    if (!lowerInterface(fd, wf.interface, true)) {
-      rejected_.insert(fd->getCanonicalDecl());
-      return;
-    }
-    if (!fd->hasBody()) {
-      // Defined in another translation unit: only its interface is needed here, for calls.
-      declared_[fd->getCanonicalDecl()] = std::move(wf);
-      return;
-    }
-    if (!claimName(wf.name, fd, 1)) {
-      rejected_.insert(fd->getCanonicalDecl());
-      return;
-    }
+    if (!admit(fd, wf, configuredName, /*withDefaults=*/true, 1, declared_)) return;
     if (!module_.findWorkflow(wf.name)) {
       module_.workflows.push_back(std::move(wf));
       ownWorkflows_.insert(fd->getCanonicalDecl());
