@@ -52,8 +52,35 @@ bool CheckSwitches::parse(std::string_view arg, std::string* error) {
   return fail("not a -W option: " + std::string(arg));
 }
 
-EngineReporter::EngineReporter(clang::DiagnosticsEngine& diags, CheckSwitches switches)
-    : diags_(diags), switches_(std::move(switches)) {}
+void CheckRegistry::add(const clang::DiagnosticIDs* ids, unsigned id, DiagKind kind) {
+  auto& e = entries_.try_emplace({ids, id}, Entry{kind, 0}).first->second;
+  e.kind = kind;
+  ++e.users;
+}
+
+void CheckRegistry::remove(const clang::DiagnosticIDs* ids, unsigned id) {
+  auto it = entries_.find({ids, id});
+  if (it != entries_.end() && --it->second.users == 0) entries_.erase(it);
+}
+
+std::optional<DiagKind> CheckRegistry::find(const clang::DiagnosticIDs* ids, unsigned id) const {
+  auto it = entries_.find({ids, id});
+  if (it == entries_.end()) return std::nullopt;
+  return it->second.kind;
+}
+
+std::string checkSuffix(DiagKind kind) {
+  const DiagInfo& info = diagInfo(kind);
+  return info.name.empty() ? "" : " [" + std::string(info.name) + "]";
+}
+
+EngineReporter::EngineReporter(clang::DiagnosticsEngine& diags, CheckSwitches switches, CheckRegistry* registry)
+    : diags_(diags), switches_(std::move(switches)), registry_(registry) {}
+
+EngineReporter::~EngineReporter() {
+  if (!registry_) return;
+  for (const auto& [kind, id] : ids_) registry_->remove(diags_.getDiagnosticIDs().get(), id);
+}
 
 unsigned EngineReporter::idFor(DiagKind kind) {
   auto it = ids_.find(kind);
@@ -75,6 +102,7 @@ unsigned EngineReporter::idFor(DiagKind kind) {
       diags_.setSeverity(id, clang::diag::Severity::Error, {});
   }
   ids_[kind] = id;
+  if (registry_) registry_->add(diags_.getDiagnosticIDs().get(), id, kind);
   return id;
 }
 

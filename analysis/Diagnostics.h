@@ -46,17 +46,41 @@ struct CheckSwitches {
   bool parse(std::string_view arg, std::string* error);
 };
 
-// Reports through a DiagnosticsEngine, appending " [check-name]" to the message.
+// Which DiagKind each custom diagnostic ID (of one clang::DiagnosticIDs) stands for, so that a consumer
+// reads a diagnostic's check as data (`find`) instead of parsing it out of the message text.
+class CheckRegistry {
+ public:
+  void add(const clang::DiagnosticIDs* ids, unsigned id, DiagKind kind);
+  void remove(const clang::DiagnosticIDs* ids, unsigned id);
+  std::optional<DiagKind> find(const clang::DiagnosticIDs* ids, unsigned id) const;
+
+ private:
+  struct Entry {
+    DiagKind kind;
+    unsigned users = 0;
+  };
+  std::map<std::pair<const clang::DiagnosticIDs*, unsigned>, Entry> entries_;
+};
+
+// Reports through a DiagnosticsEngine, appending " [check-name]" to the message (that is what the text
+// printer shows). With a registry, every ID it creates is registered there while the reporter lives.
 class EngineReporter : public Reporter {
  public:
-  EngineReporter(clang::DiagnosticsEngine& diags, CheckSwitches switches = {});
+  EngineReporter(clang::DiagnosticsEngine& diags, CheckSwitches switches = {}, CheckRegistry* registry = nullptr);
+  ~EngineReporter() override;
+  EngineReporter(const EngineReporter&) = delete;
+  EngineReporter& operator=(const EngineReporter&) = delete;
   clang::DiagnosticBuilder report(clang::SourceLocation loc, DiagKind kind) override;
 
  private:
   unsigned idFor(DiagKind kind);
   clang::DiagnosticsEngine& diags_;
   CheckSwitches switches_;
+  CheckRegistry* registry_;
   std::map<DiagKind, unsigned> ids_;
 };
+
+// The " [check-name]" suffix EngineReporter appends to the message of `kind` ("" for notes).
+std::string checkSuffix(DiagKind kind);
 
 }  // namespace flytecc::analysis

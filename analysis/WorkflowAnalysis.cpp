@@ -19,6 +19,8 @@
 #include "analysis/SdkNames.h"
 #include "analysis/TaskCallsTaskCheck.h"
 #include "analysis/TypeMapping.h"
+#include "ir/Rules.h"
+#include "support/Files.h"
 
 namespace flytecc::analysis {
 using namespace clang;
@@ -167,10 +169,7 @@ class TULowering {
     const SourceManager& sm = ctx_.getSourceManager();
     PresumedLoc p = sm.getPresumedLoc(sm.getFileLoc(l));
     if (p.isInvalid()) return {};
-    llvm::SmallString<256> path(p.getFilename());
-    llvm::sys::fs::make_absolute(path);
-    llvm::sys::path::remove_dots(path, true);
-    return {std::string(path), p.getLine(), p.getColumn()};
+    return {support::absolutePath(p.getFilename()), p.getLine(), p.getColumn()};
   }
 
   std::string name(const FunctionDecl* fd) {
@@ -295,8 +294,7 @@ class TULowering {
   // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
   // across TUs (a different source location for the same name).
   bool claimName(const std::string& name, const FunctionDecl* fd, unsigned kind) {
-    static const llvm::Regex valid("^[A-Za-z0-9_][A-Za-z0-9_.-]*$");
-    if (!valid.match(name)) {
+    if (!ir::isValidEntityName(name)) {
       rep_.report(fd->getLocation(), DiagKind::InvalidName) << name;
       return false;
     }
@@ -713,7 +711,7 @@ class TULowering {
           auto r = evalFloat(optionalPayload(init), ctx_);
           if (!r) notConstant(init, f);
           v.minSuccessRatio = r.value_or(1.0);
-          if (r && !(*r > 0 && *r <= 1)) {
+          if (r && !ir::isValidMinSuccessRatio(*r)) {
             rep_.report(init->getBeginLoc(), DiagKind::RatioRange) << Literal::ofFloat(*r).str() << init->getSourceRange();
             v.minSuccessRatio.reset();
           }
@@ -727,7 +725,7 @@ class TULowering {
         }
       });
       if (!ok) notConstant(opts, "map_task options");
-      if (ratioInit && successesInit) {
+      if (ratioInit && successesInit) {  // ir::conflictingSuccessCriteria, with both locations
         rep_.report(successesInit->getBeginLoc(), DiagKind::RatioAndSuccesses) << successesInit->getSourceRange()
                                                                               << ratioInit->getSourceRange();
         v.minSuccessRatio.reset();
@@ -828,12 +826,8 @@ class TULowering {
     mt.minSuccesses = mapper->minSuccesses;
     mt.metadata = mapper->metadata.value_or(task->metadata);
     mt.loc = loc(op->getExprLoc());
-    for (const auto& in : task->interface.inputs)
-      mt.interface.inputs.push_back({in.name, mt.isBound(in.name) ? in.type : ir::Type::list(in.type), {}});
-    bool optionalItems = (mt.minSuccessRatio && *mt.minSuccessRatio < 1) || mt.minSuccesses;
-    for (const auto& out : task->interface.outputs)
-      mt.interface.outputs.push_back(
-          {out.name, ir::Type::list(optionalItems && !out.type.isOptional() ? ir::Type::optional(out.type) : out.type), {}});
+    mt.interface = ir::mapTaskInterface(task->interface, mt.boundInputs,
+                                        ir::mapItemsMayFail(mt.minSuccessRatio, mt.minSuccesses));
     mt.name = ir::mapTaskName(*task, mt);
 
     ir::Node node;

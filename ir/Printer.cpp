@@ -4,6 +4,9 @@
 
 namespace flytecc::ir {
 
+// Strings are written as literals are (escaped), so that the parser reads them back.
+static std::string quoted(const std::string& s) { return Literal::ofString(s).str(); }
+
 static std::string vars(const std::vector<Variable>& vs) {
   std::string out;
   for (size_t i = 0; i < vs.size(); ++i) {
@@ -35,7 +38,7 @@ static std::string resources(const char* label, const Resources& r) {
 
 static std::string metadata(const Metadata& m) {
   std::string out;
-  if (m.cache) out += fmt::format(" cache=\"{}\"", m.cacheVersion);
+  if (m.cache) out += " cache=" + quoted(m.cacheVersion);
   if (m.cacheSerialize) out += " cache_serialize";
   if (m.retries) out += fmt::format(" retries={}", m.retries);
   if (m.timeoutSeconds) out += fmt::format(" timeout={}s", m.timeoutSeconds);
@@ -45,7 +48,7 @@ static std::string metadata(const Metadata& m) {
 
 std::string print(const Task& t) {
   std::string attrs = metadata(t.metadata) + resources("requests", t.requests) + resources("limits", t.limits);
-  if (!t.image.empty()) attrs += fmt::format(" image=\"{}\"", t.image);
+  if (!t.image.empty()) attrs += " image=" + quoted(t.image);
   return fmt::format("task @{}{}{}\n", t.name, signature(t.interface), attrs.empty() ? "" : " {" + attrs + " }");
 }
 
@@ -85,7 +88,7 @@ std::string print(const Workflow& w) {
       extra += "]";
     }
     extra += resources("requests", n.overrideRequests) + resources("limits", n.overrideLimits);
-    if (!n.overrideImage.empty()) extra += fmt::format(" image=\"{}\"", n.overrideImage);
+    if (!n.overrideImage.empty()) extra += " image=" + quoted(n.overrideImage);
     out += fmt::format("  {} = {} @{}({}){}\n", n.id, kindName(n.kind), n.target, args,
                        extra.empty() ? "" : " {" + extra + " }");
   }

@@ -1,8 +1,9 @@
 #include "ir/Verifier.h"
 
+#include "ir/Rules.h"
+
 #include <fmt/format.h>
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -33,11 +34,7 @@ class Verifier {
     std::map<std::string, SourceLoc> seen;
     auto add = [&](const std::string& name, const SourceLoc& loc) {
       if (name.empty()) return error(loc, "entity has an empty name");
-      // Names become file names in packages and outputs: nothing that leaves the directory.
-      bool valid = name[0] != '.' && std::all_of(name.begin(), name.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-      });
-      if (!valid) return error(loc, "'{}' is not a valid entity name", name);
+      if (!isValidEntityName(name)) return error(loc, "'{}' is not a valid entity name", name);
       auto [it, fresh] = seen.emplace(name, loc);
       if (!fresh) error(loc, "entity name '{}' is already used at {}", name, it->second.str());
     };
@@ -62,9 +59,9 @@ class Verifier {
   void checkMapTask(const MapTask& mt) {
     const Task* task = m_.findTask(mt.task);
     if (!task) return error(mt.loc, "map task '{}' maps task '{}', which none of the inputs defines", mt.name, mt.task);
-    if (mt.minSuccessRatio && (*mt.minSuccessRatio <= 0 || *mt.minSuccessRatio > 1))
+    if (mt.minSuccessRatio && !isValidMinSuccessRatio(*mt.minSuccessRatio))
       error(mt.loc, "map task '{}': min_success_ratio {} is outside (0, 1]", mt.name, *mt.minSuccessRatio);
-    if (mt.minSuccessRatio && mt.minSuccesses)
+    if (conflictingSuccessCriteria(mt.minSuccessRatio, mt.minSuccesses))
       error(mt.loc, "map task '{}': min_successes and min_success_ratio are mutually exclusive", mt.name);
     if (task->interface.outputs.size() > 1)
       error(mt.loc, "map task '{}': only tasks with a single output can be mapped ('{}' has {})", mt.name, mt.task,
@@ -74,23 +71,21 @@ class Verifier {
       if (!task->interface.findInput(b)) error(mt.loc, "map task '{}' binds unknown input '{}'", mt.name, b);
     if (mt.interface.inputs.size() != task->interface.inputs.size())
       error(mt.loc, "map task '{}' does not declare the inputs of '{}'", mt.name, mt.task);
-    for (const auto& in : task->interface.inputs) {
-      const Variable* listed = mt.interface.findInput(in.name);
+    Interface expected =
+        mapTaskInterface(task->interface, mt.boundInputs, mapItemsMayFail(mt.minSuccessRatio, mt.minSuccesses));
+    for (const auto& want : expected.inputs) {
+      const Variable* listed = mt.interface.findInput(want.name);
       if (!listed) continue;
-      bool bound = mt.isBound(in.name);
-      mapsSomething |= !bound;
-      Type want = bound ? in.type : Type::list(in.type);
-      if (!(listed->type == want))
-        error(mt.loc, "map task '{}': input '{}' is {} but must be {}", mt.name, in.name, listed->type.str(),
-              want.str());
+      mapsSomething |= !mt.isBound(want.name);
+      if (!(listed->type == want.type))
+        error(mt.loc, "map task '{}': input '{}' is {} but must be {}", mt.name, want.name, listed->type.str(),
+              want.type.str());
     }
     if (!mapsSomething) error(mt.loc, "map task '{}' has no input array to map over", mt.name);
-    bool optionalItems = (mt.minSuccessRatio && *mt.minSuccessRatio < 1) || mt.minSuccesses;
-    for (const auto& out : task->interface.outputs) {
-      const Variable* listed = mt.interface.findOutput(out.name);
-      Type item = optionalItems && !out.type.isOptional() ? Type::optional(out.type) : out.type;
-      if (!listed || !(listed->type == Type::list(item)))
-        error(mt.loc, "map task '{}': output '{}' must be {}", mt.name, out.name, Type::list(item).str());
+    for (const auto& want : expected.outputs) {
+      const Variable* listed = mt.interface.findOutput(want.name);
+      if (!listed || !(listed->type == want.type))
+        error(mt.loc, "map task '{}': output '{}' must be {}", mt.name, want.name, want.type.str());
     }
   }
 

@@ -1,59 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "ir/Lowering.h"
 #include "ir/Module.h"
 #include "ir/Printer.h"
 #include "ir/Verifier.h"
+#include "test/ir/Samples.h"
 
 using namespace flytecc::ir;
+using namespace flytecc::ir::samples;
 
 namespace {
-
-Task multiInputTask() {
-  Task t;
-  t.name = "advanced_composition.map_task.multi_input_task";
-  t.interface.inputs = {{"quantity", Type::of(Simple::Integer), {}},
-                        {"price", Type::of(Simple::Float), {}},
-                        {"shipping", Type::of(Simple::Float), {}}};
-  t.interface.outputs = {{"o0", Type::of(Simple::Float), {}}};
-  return t;
-}
-
-MapTask mapOf(const Task& t, std::vector<std::string> bound) {
-  MapTask m;
-  m.task = t.name;
-  m.boundInputs = std::move(bound);
-  m.metadata = t.metadata;
-  for (const auto& in : t.interface.inputs)
-    m.interface.inputs.push_back({in.name, m.isBound(in.name) ? in.type : Type::list(in.type), {}});
-  for (const auto& out : t.interface.outputs) m.interface.outputs.push_back({out.name, Type::list(out.type), {}});
-  m.name = mapTaskName(t, m);
-  return m;
-}
-
-// A module with one task, its map task over `quantity`, and a workflow mapping it.
-Module sample() {
-  Module mod;
-  mod.tasks.push_back(multiInputTask());
-  mod.mapTasks.push_back(mapOf(mod.tasks[0], {"price", "shipping"}));
-  Workflow w;
-  w.name = "pkg.wf";
-  w.interface.inputs = {{"qs", Type::list(Type::of(Simple::Integer)), Literal::list({Literal::ofInt(1)})},
-                        {"p", Type::of(Simple::Float), Literal::ofFloat(6)}};
-  w.interface.outputs = {{"o0", Type::list(Type::of(Simple::Float)), {}}};
-  Node n;
-  n.id = "n0";
-  n.kind = Node::Kind::Array;
-  n.target = mod.mapTasks[0].name;
-  n.displayName = n.target;
-  n.inputs = {{"price", BindingValue::promise("", "p")},
-              {"quantity", BindingValue::promise("", "qs")},
-              {"shipping", BindingValue::constant(Literal::ofFloat(7))}};
-  w.nodes.push_back(n);
-  w.outputs = {{"o0", BindingValue::promise("n0", "o0")}};
-  mod.workflows.push_back(w);
-  return mod;
-}
 
 bool hasError(const Module& m, const std::string& text) {
   for (const auto& e : verify(m))
@@ -149,65 +104,6 @@ TEST(Printer, StableText) {
             "  n0 = array @" + m.mapTasks[0].name + "(price = $p, quantity = $qs, shipping = 7.0)\n"
             "  return o0 = n0.o0\n"
             "}\n");
-}
-
-TEST(Lowering, ArrayNodeFields) {
-  Module m = sample();
-  m.mapTasks[0].concurrency = 4;
-  auto wf = lowerWorkflow(m.workflows[0], m);
-  ASSERT_EQ(wf.nodes_size(), 1);
-  const auto& node = wf.nodes(0);
-  ASSERT_TRUE(node.has_array_node());
-  EXPECT_EQ(node.array_node().parallelism(), 4u);
-  EXPECT_FLOAT_EQ(node.array_node().min_success_ratio(), 1.0f);
-  EXPECT_TRUE(node.array_node().has_is_original_sub_node_interface());
-  EXPECT_FALSE(node.array_node().is_original_sub_node_interface().value());
-  ASSERT_EQ(node.array_node().bound_inputs_size(), 2);
-  EXPECT_EQ(node.array_node().bound_inputs(0), "price");
-  EXPECT_EQ(node.array_node().node().task_node().reference_id().name(), m.mapTasks[0].name);
-  EXPECT_EQ(node.array_node().node().inputs_size(), 3);
-  EXPECT_TRUE(node.inputs(0).binding().promise().node_id().empty());
-  EXPECT_DOUBLE_EQ(node.inputs(2).binding().scalar().primitive().float_value(), 7.0);
-
-  LoweringOptions o{"img:1", "0.1.0"};
-  auto task = lowerMapTask(m.mapTasks[0], m, o);
-  EXPECT_EQ(task.task_type_version(), 1);
-  EXPECT_EQ(task.container().image(), "img:1");
-  EXPECT_TRUE(task.interface().inputs().variables().at("quantity").type().has_collection_type());
-  EXPECT_TRUE(task.interface().inputs().variables().at("price").type().has_simple());
-
-  m.mapTasks[0].minSuccesses = 3;
-  auto wf2 = lowerWorkflow(m.workflows[0], m);
-  EXPECT_EQ(wf2.nodes(0).array_node().min_successes(), 3u);  // not dropped, unlike flytekit 1.16
-}
-
-TEST(Lowering, LaunchPlanDefaults) {
-  Module m = sample();
-  m.workflows[0].interface.inputs.push_back({"req", Type::of(Simple::String), {}});
-  auto lp = lowerLaunchPlan(m.workflows[0]);
-  const auto& params = lp.spec().default_inputs().parameters();
-  EXPECT_EQ(params.at("qs").default_().collection().literals(0).scalar().primitive().integer(), 1);
-  EXPECT_TRUE(params.at("req").required());
-  EXPECT_EQ(lp.id().resource_type(), flyteidl::core::LAUNCH_PLAN);
-}
-
-TEST(Lowering, TaskMetadata) {
-  Task t = multiInputTask();
-  t.metadata.cache = true;
-  t.metadata.cacheVersion = "0.1";
-  t.metadata.retries = 2;
-  t.metadata.timeoutSeconds = 90;
-  t.metadata.interruptible = true;
-  t.requests.mem = "2Gi";
-  auto tt = lowerTask(t, {"img", "0.1.0"});
-  EXPECT_TRUE(tt.metadata().discoverable());
-  EXPECT_EQ(tt.metadata().discovery_version(), "0.1");
-  EXPECT_EQ(tt.metadata().retries().retries(), 2u);
-  EXPECT_EQ(tt.metadata().timeout().seconds(), 90);
-  EXPECT_TRUE(tt.metadata().interruptible());
-  ASSERT_EQ(tt.container().resources().requests_size(), 1);
-  EXPECT_EQ(tt.container().resources().requests(0).name(), flyteidl::core::Resources::MEMORY);
-  EXPECT_EQ(tt.metadata().runtime().flavor(), "cpp");
 }
 
 TEST(Verifier, RejectsRecursionDuplicateOutputsAndUnsafeNames) {

@@ -5,7 +5,7 @@ import lit.formats
 
 config.name = "flytecc"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".cpp", ".test"]
+config.suffixes = [".cpp", ".test", ".fir"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.flytecc_obj_root, "test", "lit-out")
 config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]

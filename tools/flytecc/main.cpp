@@ -1,10 +1,10 @@
 #include <llvm/Support/InitLLVM.h>
 #include <llvm/Support/raw_ostream.h>
 
-#include "compiler/Driver.h"
+#include "tools/flytecc/Driver.h"
 
 int main(int argc, char** argv) {
   llvm::InitLLVM init(argc, argv);
   std::vector<std::string> args(argv + 1, argv + argc);
-  return flytecc::compiler::runDriver(args, llvm::outs(), llvm::errs());
+  return flytecc::driver::runDriver(args, llvm::outs(), llvm::errs());
 }

@@ -33,6 +33,6 @@ FLYTE_WORKFLOW()
 int twice(int a = 1) {
   return inc(a);
   return inc(inc(a));
-  // AFTER: graph-shape.cpp:[[@LINE-1]]:3: error: {{.*}} this statement after 'return' cannot be lowered to Flyte nodes{{.*}}[flyte-workflow-statement]
+  // AFTER: invalid-graph-shape.cpp:[[@LINE-1]]:3: error: {{.*}} this statement after 'return' cannot be lowered to Flyte nodes{{.*}}[flyte-workflow-statement]
 }
 #endif

@@ -1,17 +1,18 @@
 // The Clang front door: parses the sources with LibTooling and lowers every TU to one IR Module.
 #pragma once
 
-#include <llvm/Support/raw_ostream.h>
+#include <clang/Basic/Diagnostic.h>
+#include <llvm/Support/Error.h>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "analysis/Diagnostics.h"
-#include "compiler/DiagnosticRecorder.h"
+#include "frontend/DiagnosticRecorder.h"
 #include "ir/Module.h"
 
-namespace flytecc::compiler {
+namespace flytecc::frontend {
 
 struct FrontendOptions {
   std::vector<std::string> sources;
@@ -27,12 +28,13 @@ struct FrontendResult {
   std::set<std::string> dependencies;  // every file the sources read (for build-system depfiles)
 };
 
-// Parses and analyzes the sources, printing diagnostics to `errs` as clang does. The module (of all
-// tasks, map tasks and workflows, verified) is set only when no error was reported; the recorded
-// diagnostics are there either way.
-FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& errs);
+// Parses and analyzes the sources. Every diagnostic (Clang's, the analysis', the verifier's) goes to
+// `consumer` (e.g. a TextDiagnosticPrinter; may be null) and is recorded in the result. The module (of
+// all tasks, map tasks and workflows, verified) is set only when no error was reported. An error comes
+// back only when the analysis cannot start (no compilation database, a missing source); nothing prints.
+llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, clang::DiagnosticConsumer* consumer);
 
 // Clang's resource directory for the libclang-cpp this tool runs with (found at run time).
 std::string clangResourceDir();
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::frontend

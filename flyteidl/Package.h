@@ -2,16 +2,16 @@
 // writes it (see ../docs/packaging.md).
 #pragma once
 
-#include <llvm/Support/raw_ostream.h>
+#include <llvm/Support/Error.h>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "ir/Lowering.h"
+#include "flyteidl/Lowering.h"
 #include "ir/Module.h"
 
-namespace flytecc::compiler {
+namespace flytecc::idl {
 
 struct PackageSettings {
   std::string image;  // tasks without a container_image of their own
@@ -20,8 +20,8 @@ struct PackageSettings {
 };
 
 // flytecc.yaml: image, project, domain, version, task_images. Unknown keys are errors.
-// Returns nullopt after reporting a problem (with its location) on `errs`.
-std::optional<PackageSettings> readPackageConfig(const std::string& path, llvm::raw_ostream& errs);
+// A problem comes back as an error whose message names the file and, for YAML problems, the location.
+llvm::Expected<PackageSettings> readPackageConfig(const std::string& path);
 
 struct PackageFile {
   std::string name;  // {index}_{entity}_{k}.pb
@@ -35,9 +35,9 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
 
 // A deterministic .tgz (sorted entries, fixed metadata, gzip without a timestamp), written to a
 // temporary file and renamed into place: no partial archive is ever left behind.
-bool writeArchive(const std::string& path, const std::vector<PackageFile>& files, llvm::raw_ostream& errs);
+llvm::Error writeArchive(const std::string& path, const std::vector<PackageFile>& files);
 
-// Reads every regular file of a .tgz / .tar.gz / .tar; nullopt after reporting on `errs`.
-std::optional<std::vector<PackageFile>> readArchive(const std::string& path, llvm::raw_ostream& errs);
+// Reads every regular file of a .tgz / .tar.gz / .tar.
+llvm::Expected<std::vector<PackageFile>> readArchive(const std::string& path);
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::idl

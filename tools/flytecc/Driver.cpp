@@ -1,22 +1,46 @@
-#include "compiler/Driver.h"
+#include "tools/flytecc/Driver.h"
 
+#include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/Process.h>
 #include <optional>
 #include <set>
 
-#include "compiler/DiagnosticRecorder.h"
-#include "compiler/Dump.h"
-#include "compiler/Emit.h"
-#include "compiler/Package.h"
-#include "compiler/Frontend.h"
+#include "flyteidl/Dump.h"
+#include "flyteidl/Emit.h"
+#include "flyteidl/Package.h"
+#include "frontend/DiagnosticOutput.h"
+#include "frontend/Frontend.h"
+#include "ir/Parser.h"
+#include "ir/Printer.h"
+#include "ir/Verifier.h"
+#include "support/Files.h"
+#include "tools/flytecc/Runner.h"
 
 #ifndef FLYTECC_VERSION
 #define FLYTECC_VERSION "0.0.0"
 #endif
 
-namespace flytecc::compiler {
+namespace flytecc::driver {
+using namespace flytecc::frontend;
+using namespace flytecc::idl;
+
+enum class OutputKind { Pb, Json, Ir, Runner };
+
+// Runs the front end, printing its diagnostics to `errs` as clang does; after a setup error (reported
+// here) the result has no module and no diagnostics.
+static FrontendResult analyze(const FrontendOptions& options, llvm::raw_ostream& errs);
+
+// Prints an error the libraries returned, once, as "flytecc: error: ...".
+static void report(llvm::Error error, llvm::raw_ostream& errs) {
+  llvm::handleAllErrors(std::move(error), [&](const llvm::ErrorInfoBase& e) {
+    errs << "flytecc: error: " << e.message() << "\n";
+  });
+}
+
 
 static constexpr const char* kDefaultImage = "flytecc/task-runtime:" FLYTECC_VERSION;
 
@@ -30,6 +54,7 @@ static void printHelp(llvm::raw_ostream& out) {
          "  flytecc package FILES... -o PACKAGE.tgz --image IMAGE [-p BUILD_DIR] [--project P] [--domain D]\n"
          "                  [--version V] [--config flytecc.yaml] [--depfile FILE] [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc dump FILE.pb|PACKAGE.tgz [--format=json|text] [--type=MESSAGE]\n"
+         "  flytecc ir FILE.fir\n"
          "  flytecc help | --help\n"
          "  flytecc --version | --print-resource-dir\n"
          "\n"
@@ -51,6 +76,7 @@ static void printHelp(llvm::raw_ostream& out) {
          "            image, project, domain, version, task_images (per-task image overrides).\n"
          "            Without project/domain/version the identifiers carry flytectl's registration placeholders.\n"
          "  dump      Show a .pb (type from its name, or --type) or every file of a package.\n"
+         "  ir        Read IR text (the --emit=ir form), verify it and print it back.\n"
          "\n"
          "OPTIONS (compile):\n"
          "  -o DIR          output directory ('-' prints to standard output)\n"
@@ -69,6 +95,18 @@ static void printHelp(llvm::raw_ostream& out) {
          "  --list-checks         print the check names and exit\n";
 }
 
+static FrontendResult analyze(const FrontendOptions& options, llvm::raw_ostream& errs) {
+  clang::DiagnosticOptions diagOpts;
+  diagOpts.ShowColors = llvm::sys::Process::StandardErrHasColors();
+  clang::TextDiagnosticPrinter printer(errs, diagOpts);
+  auto result = runFrontend(options, &printer);
+  if (!result) {
+    report(result.takeError(), errs);
+    return {};
+  }
+  return std::move(*result);
+}
+
 struct CompileArgs {
   FrontendOptions frontend;
   bool sarif = false;
@@ -76,7 +114,7 @@ struct CompileArgs {
   std::optional<std::string> project, domain, version, config, depfile;
   bool imageGiven = false;
   std::string outDir;
-  EmitKind emit = EmitKind::Pb;
+  OutputKind emit = OutputKind::Pb;
   std::string image = kDefaultImage;
 };
 
@@ -120,10 +158,10 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
       c.image = a.str();
       c.imageGiven = true;
     } else if (a.consume_front("--emit=")) {
-      if (a == "pb") c.emit = EmitKind::Pb;
-      else if (a == "json") c.emit = EmitKind::Json;
-      else if (a == "ir") c.emit = EmitKind::Ir;
-      else if (a == "runner") c.emit = EmitKind::Runner;
+      if (a == "pb") c.emit = OutputKind::Pb;
+      else if (a == "json") c.emit = OutputKind::Json;
+      else if (a == "ir") c.emit = OutputKind::Ir;
+      else if (a == "runner") c.emit = OutputKind::Runner;
       else {
         errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir or runner)\n";
         return false;
@@ -168,8 +206,10 @@ static bool writeReports(const CompileArgs& c, const FrontendResult& r, llvm::ra
     std::string text;
     llvm::raw_string_ostream yaml(text);
     writeFixesYaml(r.diagnostics, c.frontend.sources.front(), yaml);
-    if (!writeAll(parentDir(c.exportFixes), {{std::string(llvm::sys::path::filename(c.exportFixes)), text}}, errs))
+    if (auto error = support::writeFile(c.exportFixes, text)) {
+      report(std::move(error), errs);
       return false;
+    }
   }
   return true;
 }
@@ -189,7 +229,11 @@ static bool writeDepfile(const std::string& path, const std::string& target, con
   std::string text = escape(target) + ":";
   for (const auto& d : deps) text += " \\\n  " + escape(d);
   text += "\n";
-  return writeAll(parentDir(path), {{std::string(llvm::sys::path::filename(path)), text}}, errs);
+  if (auto error = support::writeFile(path, text)) {
+    report(std::move(error), errs);
+    return false;
+  }
+  return true;
 }
 
 static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
@@ -206,8 +250,11 @@ static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& o
     if (llvm::sys::fs::exists(near)) configPath = std::string(near);
   }
   if (!configPath.empty()) {
-    auto loaded = readPackageConfig(configPath, errs);
-    if (!loaded) return 2;
+    auto loaded = readPackageConfig(configPath);
+    if (!loaded) {
+      report(loaded.takeError(), errs);
+      return 2;
+    }
     settings = *loaded;
   }
   if (c.imageGiven) settings.image = c.image;
@@ -218,7 +265,7 @@ static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& o
     errs << "flytecc: error: no container image: give --image IMAGE or `image:` in flytecc.yaml\n";
     return 2;
   }
-  FrontendResult r = runFrontend(c.frontend, errs);
+  FrontendResult r = analyze(c.frontend, errs);
   if (!writeReports(c, r, out, errs)) return 1;
   if (!r.module) {
     // Like a compiler's object file: a stale archive from an earlier build must not look current.
@@ -226,7 +273,10 @@ static int runPackage(const std::vector<std::string>& args, llvm::raw_ostream& o
     return 1;
   }
   auto files = buildPackage(*r.module, settings, FLYTECC_VERSION);
-  if (!writeArchive(c.outDir, files, errs)) return 1;
+  if (auto error = writeArchive(c.outDir, files)) {
+    report(std::move(error), errs);
+    return 1;
+  }
   if (c.depfile && !writeDepfile(*c.depfile, c.outDir, r.dependencies, errs)) return 1;
   errs << "flytecc: wrote " << c.outDir << " (" << files.size() << " entities)\n";
   return 0;
@@ -259,13 +309,39 @@ static int runDump(const std::vector<std::string>& args, llvm::raw_ostream& out,
     errs << "flytecc: error: no input file\n";
     return 2;
   }
-  return dump(o, out, errs);
+  if (auto error = dump(o, out)) {
+    report(std::move(error), errs);
+    return 1;
+  }
+  return 0;
+}
+
+static int runIr(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  if (args.size() != 1 || llvm::StringRef(args[0]).starts_with("-")) {
+    errs << "flytecc: error: ir takes one file (flytecc ir FILE.fir)\n";
+    return 2;
+  }
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(args[0]);
+  if (!buffer) {
+    errs << "flytecc: error: cannot read '" << args[0] << "': " << buffer.getError().message() << "\n";
+    return 1;
+  }
+  auto module = ir::parseModule((*buffer)->getBuffer(), args[0]);
+  if (!module) {
+    report(module.takeError(), errs);
+    return 1;
+  }
+  auto problems = ir::verify(*module);
+  for (const auto& p : problems) errs << "flytecc: error: " << args[0] << ": " << p.message << "\n";
+  if (!problems.empty()) return 1;
+  out << ir::print(*module);
+  return 0;
 }
 
 static int runCheck(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
   CompileArgs c;
   if (!parseCompile(args, c, errs, /*needOutput=*/false)) return 2;
-  FrontendResult r = runFrontend(c.frontend, errs);
+  FrontendResult r = analyze(c.frontend, errs);
   if (!writeReports(c, r, out, errs)) return 1;
   return r.module ? 0 : 1;
 }
@@ -277,30 +353,37 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
     errs << "flytecc: error: --image must not be empty\n";
     return 2;
   }
-  FrontendResult r = runFrontend(c.frontend, errs);
+  FrontendResult r = analyze(c.frontend, errs);
   if (!writeReports(c, r, out, errs)) return 1;
   auto& module = r.module;
   if (!module) return 1;
-  ir::LoweringOptions lowering;
+  LoweringOptions lowering;
   lowering.image = c.image;
   lowering.sdkVersion = FLYTECC_VERSION;
-  std::vector<OutputFile> files;
-  try {
-    files = c.emit == EmitKind::Runner ? std::vector<OutputFile>{emitRunner(*module, c.frontend.sources)}
-                                       : emitModule(*module, c.emit, lowering);
-  } catch (const std::exception& e) {
-    errs << "flytecc: error: " << e.what() << "\n";
-    return 1;
+  std::vector<support::OutputFile> files;
+  if (c.emit == OutputKind::Runner) {
+    files.push_back(emitRunner(*module, c.frontend.sources));
+  } else {
+    EmitKind kind = c.emit == OutputKind::Json ? EmitKind::Json : c.emit == OutputKind::Ir ? EmitKind::Ir : EmitKind::Pb;
+    auto emitted = emitModule(*module, kind, lowering);
+    if (!emitted) {
+      report(emitted.takeError(), errs);
+      return 1;
+    }
+    files = std::move(*emitted);
   }
   if (c.outDir == "-") {
-    if (c.emit == EmitKind::Pb) {
+    if (c.emit == OutputKind::Pb) {
       errs << "flytecc: error: binary output cannot go to standard output; use --emit=json or --emit=ir\n";
       return 2;
     }
-    for (const auto& f : files) out << "// " << f.name << "\n" << f.contents << (c.emit == EmitKind::Json ? "\n" : "");
+    for (const auto& f : files) out << "// " << f.name << "\n" << f.contents << (c.emit == OutputKind::Json ? "\n" : "");
     return 0;
   }
-  if (!writeAll(c.outDir, files, errs)) return 1;
+  if (auto error = support::writeAll(c.outDir, files)) {
+    report(std::move(error), errs);
+    return 1;
+  }
   size_t tasks = module->tasks.size(), maps = module->mapTasks.size(), wfs = module->workflows.size();
   errs << "flytecc: wrote " << files.size() << " files to " << c.outDir << " (" << tasks << " tasks, " << maps
        << " map tasks, " << wfs << " workflows)\n";
@@ -340,8 +423,9 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
   }
 
   if (cmd == "dump") return runDump(rest, out, errs);
+  if (cmd == "ir") return runIr(rest, out, errs);
   errs << "flytecc: error: unknown subcommand '" << cmd << "' (see flytecc --help)\n";
   return 2;
 }
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::driver

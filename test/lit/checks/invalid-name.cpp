@@ -9,17 +9,21 @@
 #ifdef BAD
 FLYTE_TASK(.name = "../../escaped")
 int escaped(int a) { return a; }
-// CHECK: names.cpp:[[@LINE-1]]:5: error: '../../escaped' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+// CHECK: invalid-name.cpp:[[@LINE-1]]:5: error: '../../escaped' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+
+FLYTE_TASK(.name = "-dash")
+int dashed(int a) { return a; }
+// CHECK: invalid-name.cpp:[[@LINE-1]]:5: error: '-dash' is not a valid Flyte entity name (letters, digits, '_', '-' and '.', not starting with '.' or '-'){{.*}}[flyte-invalid-name]
 
 namespace {
 FLYTE_TASK()
 int hidden(int a) { return a; }
-// CHECK: names.cpp:[[@LINE-1]]:5: error: '(anonymous namespace).hidden' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+// CHECK: invalid-name.cpp:[[@LINE-1]]:5: error: '(anonymous namespace).hidden' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
 }  // namespace
 
 FLYTE_TASK()
 int unnamed(int) { return 0; }
-// CHECK: names.cpp:[[@LINE-1]]:16: error: a parameter of 'unnamed' has no name: Flyte inputs are named after the parameters [flyte-unnamed-parameter]
+// CHECK: invalid-name.cpp:[[@LINE-1]]:16: error: a parameter of 'unnamed' has no name: Flyte inputs are named after the parameters [flyte-unnamed-parameter]
 #endif
 
 FLYTE_TASK(.name = "ok-name.v2")

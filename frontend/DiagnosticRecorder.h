@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace flytecc::compiler {
+#include "analysis/Diagnostics.h"
+
+namespace flytecc::frontend {
 
 struct RecordedLocation {
   std::string file;  // absolute path; empty when the diagnostic has no location
@@ -35,8 +37,10 @@ struct RecordedDiagnostic {
 
 class DiagnosticRecorder : public clang::DiagnosticConsumer {
  public:
-  // `next` prints (may be null); the recorder forwards every call to it.
-  explicit DiagnosticRecorder(clang::DiagnosticConsumer* next) : next_(next) {}
+  // `next` prints (may be null); the recorder forwards every call to it. `checks` tells which diagnostics
+  // are flytecc's and of which check (without it, every warning and error is a "clang-diagnostic").
+  explicit DiagnosticRecorder(clang::DiagnosticConsumer* next, const analysis::CheckRegistry* checks = nullptr)
+      : next_(next), checks_(checks) {}
   void BeginSourceFile(const clang::LangOptions& lo, const clang::Preprocessor* pp) override;
   void EndSourceFile() override;
   void finish() override;
@@ -47,15 +51,10 @@ class DiagnosticRecorder : public clang::DiagnosticConsumer {
 
  private:
   clang::DiagnosticConsumer* next_;
+  const analysis::CheckRegistry* checks_;
   clang::LangOptions langOpts_;
   std::vector<RecordedDiagnostic> diags_;
   unsigned errors_ = 0;
 };
 
-// SARIF 2.1.0: one run, a rule per check, results with locations, related locations (notes) and fixes.
-void writeSarif(const std::vector<RecordedDiagnostic>& diags, llvm::raw_ostream& out);
-
-// clang-apply-replacements YAML (tooling::TranslationUnitDiagnostics) of the diagnostics that carry fixes.
-void writeFixesYaml(const std::vector<RecordedDiagnostic>& diags, const std::string& mainFile, llvm::raw_ostream& out);
-
-}  // namespace flytecc::compiler
+}  // namespace flytecc::frontend

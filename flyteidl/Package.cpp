@@ -1,4 +1,4 @@
-#include "compiler/Package.h"
+#include "flyteidl/Package.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -17,11 +17,12 @@
 #include <memory>
 #include <set>
 
-#include "compiler/Emit.h"
+#include "flyteidl/Emit.h"
+#include "support/Files.h"
 #include "flyteidl/admin/task.pb.h"
 #include "flyteidl/admin/workflow.pb.h"
 
-namespace flytecc::compiler {
+namespace flytecc::idl {
 namespace pb = google::protobuf;
 
 // ---- flytecc.yaml ---------------------------------------------------------------------------------
@@ -31,7 +32,7 @@ struct ConfigFile {
   std::map<std::string, std::string> taskImages;
 };
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::idl
 
 namespace llvm::yaml {
 template <>
@@ -45,8 +46,8 @@ struct CustomMappingTraits<std::map<std::string, std::string>> {
 };
 
 template <>
-struct MappingTraits<flytecc::compiler::ConfigFile> {
-  static void mapping(IO& io, flytecc::compiler::ConfigFile& c) {
+struct MappingTraits<flytecc::idl::ConfigFile> {
+  static void mapping(IO& io, flytecc::idl::ConfigFile& c) {
     io.mapOptional("image", c.image);
     io.mapOptional("project", c.project);
     io.mapOptional("domain", c.domain);
@@ -56,26 +57,32 @@ struct MappingTraits<flytecc::compiler::ConfigFile> {
 };
 }  // namespace llvm::yaml
 
-namespace flytecc::compiler {
+namespace flytecc::idl {
 
-std::optional<PackageSettings> readPackageConfig(const std::string& path, llvm::raw_ostream& errs) {
+static llvm::Error fail(const llvm::Twine& message) { return llvm::createStringError(message); }
+
+llvm::Expected<PackageSettings> readPackageConfig(const std::string& path) {
   auto buffer = llvm::MemoryBuffer::getFile(path);
-  if (!buffer) {
-    errs << "flytecc: error: cannot read config '" << path << "': " << buffer.getError().message() << "\n";
-    return std::nullopt;
-  }
+  if (!buffer) return fail("cannot read config '" + path + "': " + buffer.getError().message());
   ConfigFile file;
-  bool failed = false;
   // llvm::yaml reports unknown keys and wrong shapes as "file:line:col: error: ..." through this handler.
+  struct Problems {
+    bool failed = false;
+    std::string text;
+  } problems;
   auto handler = [](const llvm::SMDiagnostic& d, void* ctx) {
-    d.print("flytecc", llvm::errs());
-    *static_cast<bool*>(ctx) = true;
+    auto* p = static_cast<Problems*>(ctx);
+    llvm::raw_string_ostream os(p->text);
+    d.print(nullptr, os, /*ShowColors=*/false);
+    p->failed = true;
   };
-  llvm::yaml::Input in((*buffer)->getMemBufferRef(), nullptr, handler, &failed);
+  llvm::yaml::Input in((*buffer)->getMemBufferRef(), nullptr, handler, &problems);
   in >> file;
-  if (in.error() || failed) {
-    errs << "flytecc: error: invalid config '" << path << "' (keys: image, project, domain, version, task_images)\n";
-    return std::nullopt;
+  if (in.error() || problems.failed) {
+    std::string text = problems.text;
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return fail("invalid config '" + path + "' (keys: image, project, domain, version, task_images)" +
+                (text.empty() ? "" : "\n" + text));
   }
   PackageSettings s;
   s.image = file.image.value_or("");
@@ -126,14 +133,14 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
   };
   std::vector<Entity> entities;
   std::set<std::string> done;  // "k:name"
-  ir::LoweringOptions lowering{settings.image, sdkVersion};
+  LoweringOptions lowering{settings.image, sdkVersion};
 
   auto addTask = [&](const ir::Task& t) {
     if (!done.insert("1:" + t.name).second) return;
     ir::Task task = t;
     if (auto it = settings.taskImages.find(t.name); it != settings.taskImages.end()) task.image = it->second;
     flyteidl::admin::TaskSpec spec;
-    *spec.mutable_template_() = ir::lowerTask(task, lowering);
+    *spec.mutable_template_() = lowerTask(task, lowering);
     describe(spec.mutable_description());
     fillIdentifiers(&spec, settings);
     entities.push_back({t.name, 1, serializeDeterministic(spec)});
@@ -141,11 +148,11 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
   auto addMapTask = [&](const ir::MapTask& mt) {
     if (const ir::Task* t = module.findTask(mt.task)) addTask(*t);
     if (!done.insert("1:" + mt.name).second) return;
-    ir::LoweringOptions o = lowering;  // the map task runs the mapped task's image
+    LoweringOptions o = lowering;  // the map task runs the mapped task's image
     if (const ir::Task* t = module.findTask(mt.task))
       if (auto it = settings.taskImages.find(t->name); it != settings.taskImages.end()) o.image = it->second;
     flyteidl::admin::TaskSpec spec;
-    *spec.mutable_template_() = ir::lowerMapTask(mt, module, o);
+    *spec.mutable_template_() = lowerMapTask(mt, module, o);
     fillIdentifiers(&spec, settings);
     entities.push_back({mt.name, 1, serializeDeterministic(spec)});
   };
@@ -165,12 +172,12 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
     }
     done.insert("2:" + w.name);
     flyteidl::admin::WorkflowSpec spec;
-    *spec.mutable_template_() = ir::lowerWorkflow(w, module);
+    *spec.mutable_template_() = lowerWorkflow(w, module);
     // Sub-workflows travel with their parent, transitively, once each.
     std::set<std::string> included;
     std::function<void(const ir::Workflow&)> include = [&](const ir::Workflow& sw) {
       if (!included.insert(sw.name).second) return;
-      *spec.add_sub_workflows() = ir::lowerWorkflow(sw, module);
+      *spec.add_sub_workflows() = lowerWorkflow(sw, module);
       for (const auto& n : sw.nodes)
         if (n.kind == ir::Node::Kind::Workflow)
           if (const ir::Workflow* inner = module.findWorkflow(n.target)) include(*inner);
@@ -179,7 +186,7 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
     describe(spec.mutable_description());
     fillIdentifiers(&spec, settings);
     entities.push_back({w.name, 2, serializeDeterministic(spec)});
-    flyteidl::admin::LaunchPlan lp = ir::lowerLaunchPlan(w);
+    flyteidl::admin::LaunchPlan lp = lowerLaunchPlan(w);
     fillIdentifiers(&lp, settings);
     entities.push_back({w.name, 3, serializeDeterministic(lp)});
   };
@@ -207,35 +214,29 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
 
 // ---- archives -------------------------------------------------------------------------------------
 
-bool writeArchive(const std::string& path, const std::vector<PackageFile>& unsorted, llvm::raw_ostream& errs) {
+llvm::Error writeArchive(const std::string& path, const std::vector<PackageFile>& unsorted) {
   std::vector<const PackageFile*> files;
   for (const auto& f : unsorted) files.push_back(&f);
   std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name < b->name; });
 
-  std::string dir = parentDir(path);
-  if (!llvm::sys::fs::is_directory(dir)) {
-    errs << "flytecc: error: cannot write '" << path << "': directory '" << dir << "' does not exist\n";
-    return false;
-  }
+  std::string dir = support::parentDir(path);
+  if (!llvm::sys::fs::is_directory(dir))
+    return fail("cannot write '" + path + "': directory '" + dir + "' does not exist");
   int fd = -1;
   llvm::SmallString<256> tmp;
-  if (auto ec = createTempIn(dir, fd, tmp)) {
-    errs << "flytecc: error: cannot write '" << path << "': " << ec.message() << "\n";
-    return false;
-  }
+  if (auto ec = support::createTempIn(dir, fd, tmp)) return fail("cannot write '" + path + "': " + ec.message());
   std::unique_ptr<archive, decltype(&archive_write_free)> a(archive_write_new(), archive_write_free);
-  auto fail = [&](const char* what) {
-    errs << "flytecc: error: cannot write '" << path << "': " << what << ": "
-         << (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error") << "\n";
+  auto failArchive = [&](const char* what) {
+    std::string reason = archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error";
     a.reset();
     ::close(fd);
     llvm::sys::fs::remove(tmp);
-    return false;
+    return fail("cannot write '" + path + "': " + what + ": " + reason);
   };
-  if (archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK) return fail("gzip");
-  if (archive_write_set_options(a.get(), "gzip:!timestamp") != ARCHIVE_OK) return fail("gzip options");
-  if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK) return fail("tar format");
-  if (archive_write_open_fd(a.get(), fd) != ARCHIVE_OK) return fail("open");
+  if (archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK) return failArchive("gzip");
+  if (archive_write_set_options(a.get(), "gzip:!timestamp") != ARCHIVE_OK) return failArchive("gzip options");
+  if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK) return failArchive("tar format");
+  if (archive_write_open_fd(a.get(), fd) != ARCHIVE_OK) return failArchive("open");
   for (const PackageFile* f : files) {
     std::unique_ptr<archive_entry, decltype(&archive_entry_free)> e(archive_entry_new(), archive_entry_free);
     archive_entry_set_pathname(e.get(), f->name.c_str());
@@ -245,28 +246,26 @@ bool writeArchive(const std::string& path, const std::vector<PackageFile>& unsor
     archive_entry_set_mtime(e.get(), 0, 0);
     archive_entry_set_uid(e.get(), 0);
     archive_entry_set_gid(e.get(), 0);
-    if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK) return fail("entry header");
-    if (archive_write_data(a.get(), f->bytes.data(), f->bytes.size()) < 0) return fail("entry data");
+    if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK) return failArchive("entry header");
+    if (archive_write_data(a.get(), f->bytes.data(), f->bytes.size()) < 0) return failArchive("entry data");
   }
-  if (archive_write_close(a.get()) != ARCHIVE_OK) return fail("close");
+  if (archive_write_close(a.get()) != ARCHIVE_OK) return failArchive("close");
   a.reset();
   ::close(fd);
   if (auto ec = llvm::sys::fs::rename(tmp, path)) {
     llvm::sys::fs::remove(tmp);
-    errs << "flytecc: error: cannot write '" << path << "': " << ec.message() << "\n";
-    return false;
+    return fail("cannot write '" + path + "': " + ec.message());
   }
-  return true;
+  return llvm::Error::success();
 }
 
-std::optional<std::vector<PackageFile>> readArchive(const std::string& path, llvm::raw_ostream& errs) {
+llvm::Expected<std::vector<PackageFile>> readArchive(const std::string& path) {
   std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
   archive_read_support_filter_all(a.get());
   archive_read_support_format_tar(a.get());
-  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK) {
-    errs << "flytecc: error: cannot read archive '" << path << "': " << archive_error_string(a.get()) << "\n";
-    return std::nullopt;
-  }
+  auto reason = [&] { return std::string(archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error"); };
+  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
+    return fail("cannot read archive '" + path + "': " + reason());
   std::vector<PackageFile> files;
   archive_entry* e = nullptr;
   int rc;
@@ -274,22 +273,15 @@ std::optional<std::vector<PackageFile>> readArchive(const std::string& path, llv
     if (archive_entry_filetype(e) != AE_IFREG) continue;
     PackageFile f{archive_entry_pathname(e) ? archive_entry_pathname(e) : "", ""};
     la_int64_t size = archive_entry_size(e);
-    if (size < 0 || size > (la_int64_t{1} << 30)) {  // no flyteidl entity is anywhere near 1 GiB
-      errs << "flytecc: error: '" << path << "': entry '" << f.name << "' has an implausible size\n";
-      return std::nullopt;
-    }
+    if (size < 0 || size > (la_int64_t{1} << 30))  // no flyteidl entity is anywhere near 1 GiB
+      return fail("'" + path + "': entry '" + f.name + "' has an implausible size");
     f.bytes.resize(static_cast<size_t>(size));
-    if (archive_read_data(a.get(), f.bytes.data(), f.bytes.size()) != static_cast<la_ssize_t>(f.bytes.size())) {
-      errs << "flytecc: error: '" << path << "': entry '" << f.name << "' is truncated or corrupt\n";
-      return std::nullopt;
-    }
+    if (archive_read_data(a.get(), f.bytes.data(), f.bytes.size()) != static_cast<la_ssize_t>(f.bytes.size()))
+      return fail("'" + path + "': entry '" + f.name + "' is truncated or corrupt");
     files.push_back(std::move(f));
   }
-  if (rc != ARCHIVE_EOF) {
-    errs << "flytecc: error: '" << path << "' is not a readable tar archive: " << archive_error_string(a.get()) << "\n";
-    return std::nullopt;
-  }
+  if (rc != ARCHIVE_EOF) return fail("'" + path + "' is not a readable tar archive: " + reason());
   return files;
 }
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::idl

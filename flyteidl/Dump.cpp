@@ -1,19 +1,19 @@
-#include "compiler/Dump.h"
+#include "flyteidl/Dump.h"
 
 #include <google/protobuf/text_format.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <memory>
 
-#include "compiler/Emit.h"
-#include "compiler/Package.h"
+#include "flyteidl/Emit.h"
+#include "flyteidl/Package.h"
 #include "flyteidl/admin/launch_plan.pb.h"
 #include "flyteidl/admin/task.pb.h"
 #include "flyteidl/admin/workflow.pb.h"
 #include "flyteidl/core/tasks.pb.h"
 #include "flyteidl/core/workflow.pb.h"
 
-namespace flytecc::compiler {
+namespace flytecc::idl {
 namespace pb = google::protobuf;
 
 // The message type a file name promises: package entries ({i}_{name}_{k}.pb) and compile outputs.
@@ -54,25 +54,22 @@ static bool hasUnknownFields(const pb::Message& m) {
   return false;
 }
 
-static bool show(const std::string& name, const std::string& bytes, const std::string& forcedType, bool json,
-                 llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+static llvm::Error show(const std::string& name, const std::string& bytes, const std::string& forcedType, bool json,
+                        llvm::raw_ostream& out) {
   std::string type = forcedType.empty() ? typeFromName(name) : forcedType;
   auto message = newMessage(type);
   if (!message) {
-    errs << "flytecc: error: '" << name << "': cannot tell its message type from the name; use --type="
-         << "flyteidl.admin.TaskSpec|flyteidl.admin.WorkflowSpec|flyteidl.admin.LaunchPlan|"
-         << "flyteidl.core.TaskTemplate|flyteidl.core.WorkflowTemplate\n";
-    return false;
+    return llvm::createStringError("'" + name + "': cannot tell its message type from the name; use --type=" +
+                                   "flyteidl.admin.TaskSpec|flyteidl.admin.WorkflowSpec|flyteidl.admin.LaunchPlan|" +
+                                   "flyteidl.core.TaskTemplate|flyteidl.core.WorkflowTemplate");
   }
   if (!message->ParseFromString(bytes) || hasUnknownFields(*message)) {
-    errs << "flytecc: error: '" << name << "' is not a valid " << type << " (corrupt or truncated)\n";
-    return false;
+    return llvm::createStringError("'" + name + "' is not a valid " + type + " (corrupt or truncated)");
   }
   if (json) {
     std::string text = toJson(*message);
     if (text.empty()) {
-      errs << "flytecc: error: '" << name << "': cannot convert to JSON\n";
-      return false;
+      return llvm::createStringError("'" + name + "': cannot convert to JSON");
     }
     out << text << "\n";
   } else {
@@ -80,27 +77,24 @@ static bool show(const std::string& name, const std::string& bytes, const std::s
     pb::TextFormat::PrintToString(*message, &text);
     out << text;
   }
-  return true;
+  return llvm::Error::success();
 }
 
-int dump(const DumpOptions& o, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
   llvm::StringRef path = o.path;
   if (path.ends_with(".tgz") || path.ends_with(".tar.gz") || path.ends_with(".tar")) {
-    auto files = readArchive(o.path, errs);
-    if (!files) return 1;
+    auto files = readArchive(o.path);
+    if (!files) return files.takeError();
     std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (const auto& f : *files) {
       out << "=== " << f.name << " (" << typeFromName(f.name) << ")\n";
-      if (!show(f.name, f.bytes, "", o.json, out, errs)) return 1;
+      if (auto error = show(f.name, f.bytes, "", o.json, out)) return error;
     }
-    return 0;
+    return llvm::Error::success();
   }
   auto buffer = llvm::MemoryBuffer::getFile(o.path);
-  if (!buffer) {
-    errs << "flytecc: error: cannot read '" << o.path << "': " << buffer.getError().message() << "\n";
-    return 1;
-  }
-  return show(o.path, (*buffer)->getBuffer().str(), o.type, o.json, out, errs) ? 0 : 1;
+  if (!buffer) return llvm::createStringError("cannot read '" + o.path + "': " + buffer.getError().message());
+  return show(o.path, (*buffer)->getBuffer().str(), o.type, o.json, out);
 }
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::idl

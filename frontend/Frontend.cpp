@@ -1,4 +1,4 @@
-#include "compiler/Frontend.h"
+#include "frontend/Frontend.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/Basic/FileManager.h>
@@ -6,24 +6,24 @@
 #include <clang/Basic/Version.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
-#include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <dlfcn.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
-#include <llvm/Support/Process.h>
+#include <optional>
 
 #include "analysis/TaskCallsTaskCheck.h"
 #include "analysis/WorkflowAnalysis.h"
 #include "ir/Verifier.h"
+#include "support/Files.h"
 
 #ifndef FLYTECC_SDK_INCLUDE_DIR
 #define FLYTECC_SDK_INCLUDE_DIR ""
 #endif
 
-namespace flytecc::compiler {
+namespace flytecc::frontend {
 using namespace clang;
 
 std::string clangResourceDir() {
@@ -78,6 +78,7 @@ namespace {
 struct AnalysisSetup {
   ir::Module& module;
   const analysis::CheckSwitches& switches;
+  analysis::CheckRegistry* checks;
   std::vector<analysis::CallGraphSummary>* callGraphs;  // null with a single TU
   std::set<std::string>* dependencies;
 };
@@ -88,13 +89,10 @@ class AnalysisConsumer : public ASTConsumer {
   void HandleTranslationUnit(ASTContext& ctx) override {
     const SourceManager& sm = ctx.getSourceManager();
     for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
-      llvm::SmallString<256> path(it->first.getName());
-      llvm::sys::fs::make_absolute(path);
-      llvm::sys::path::remove_dots(path, true);
-      s_.dependencies->insert(std::string(path));
+      s_.dependencies->insert(support::absolutePath(it->first.getName()));
     }
     if (ctx.getDiagnostics().hasErrorOccurred()) return;  // no analysis of a TU that does not compile
-    analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches);
+    analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches, s_.checks);
     analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
     if (s_.callGraphs) analysis::summarizeCalls(ctx, s_.callGraphs->emplace_back());
   }
@@ -123,57 +121,70 @@ class AnalysisActionFactory : public tooling::FrontendActionFactory {
   AnalysisSetup s_;
 };
 
-// flyte-task-calls-task through functions of other files: reported once every TU is summarized, with
-// the source locations re-read from disk so the text looks like any other diagnostic.
-void reportCrossTUCalls(const std::vector<analysis::CallGraphSummary>& graphs, const analysis::CheckSwitches& switches,
-                        DiagnosticConsumer& consumer) {
-  auto calls = analysis::findCrossTUCalls(graphs);
-  if (calls.empty()) return;
-  FileManager files{FileSystemOptions()};
-  DiagnosticOptions opts;
-  DiagnosticsEngine diags(DiagnosticIDs::create(), opts, &consumer, /*ShouldOwnClient=*/false);
-  SourceManager sm(diags, files);
-  diags.setSourceManager(&sm);
-  LangOptions lang;
-  lang.CPlusPlus = lang.CPlusPlus20 = true;
-  consumer.BeginSourceFile(lang, nullptr);
-  auto at = [&](const ir::SourceLoc& l) -> SourceLocation {
-    auto file = files.getOptionalFileRef(l.file);
-    if (!file) return {};
-    FileID fid = sm.getOrCreateFileID(*file, SrcMgr::C_User);
-    return sm.translateLineCol(fid, l.line, l.column);
-  };
-  analysis::EngineReporter reporter(diags, switches);
-  for (const auto& c : calls) {
-    reporter.report(at(c.at), analysis::DiagKind::TaskCallsTask) << c.task << unsigned(c.kind) << c.target;
-    for (const auto& step : c.steps)
-      reporter.report(at(step.loc), analysis::DiagKind::CallPathStep) << step.caller << step.callee;
+// Diagnostics found after the translation units are gone (across files, or on the whole module): a
+// DiagnosticsEngine over the files re-read from disk, so they print (with source snippets) and are
+// recorded like any other diagnostic.
+class LateDiagnostics {
+ public:
+  LateDiagnostics(DiagnosticConsumer& consumer, const analysis::CheckSwitches& switches,
+                  analysis::CheckRegistry* checks)
+      : consumer_(consumer),
+        diags_(DiagnosticIDs::create(), opts_, &consumer, /*ShouldOwnClient=*/false),
+        sm_(diags_, files_) {
+    diags_.setSourceManager(&sm_);
+    LangOptions lang;
+    lang.CPlusPlus = lang.CPlusPlus20 = true;
+    consumer_.BeginSourceFile(lang, nullptr);
+    reporter_.emplace(diags_, switches, checks);
   }
-  consumer.EndSourceFile();
+  ~LateDiagnostics() {
+    reporter_.reset();
+    consumer_.EndSourceFile();
+  }
+  SourceLocation at(const ir::SourceLoc& l) {
+    if (l.file.empty()) return {};
+    auto file = files_.getOptionalFileRef(l.file);
+    if (!file) return {};
+    FileID fid = sm_.getOrCreateFileID(*file, SrcMgr::C_User);
+    return sm_.translateLineCol(fid, l.line, l.column ? l.column : 1);
+  }
+  analysis::Reporter& reporter() { return *reporter_; }
+
+ private:
+  DiagnosticConsumer& consumer_;
+  FileManager files_{FileSystemOptions()};
+  DiagnosticOptions opts_;
+  DiagnosticsEngine diags_;
+  SourceManager sm_;
+  std::optional<analysis::EngineReporter> reporter_;
+};
+
+// flyte-task-calls-task through functions of other files: reported once every TU is summarized.
+void reportCrossTUCalls(const std::vector<analysis::CallGraphSummary>& graphs, LateDiagnostics& late) {
+  for (const auto& c : analysis::findCrossTUCalls(graphs)) {
+    late.reporter().report(late.at(c.at), analysis::DiagKind::TaskCallsTask) << c.task << unsigned(c.kind) << c.target;
+    for (const auto& step : c.steps)
+      late.reporter().report(late.at(step.loc), analysis::DiagKind::CallPathStep) << step.caller << step.callee;
+  }
 }
 
 }  // namespace
 
-FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& errs) {
+llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, DiagnosticConsumer* printer) {
   FrontendResult result;
   std::unique_ptr<tooling::CompilationDatabase> db;
   std::string error;
   if (!options.buildDir.empty()) {
     db = tooling::CompilationDatabase::loadFromDirectory(options.buildDir, error);
-    if (!db) {
-      errs << "flytecc: error: cannot load compile_commands.json from '" << options.buildDir << "': " << error << "\n";
-      return result;
-    }
+    if (!db)
+      return llvm::createStringError("cannot load compile_commands.json from '" + options.buildDir + "': " + error);
   } else {
     std::vector<std::string> flags = options.compilerFlags;
     if (!options.haveFlags) flags = {"-std=c++20"};
     db = std::make_unique<tooling::FixedCompilationDatabase>(".", flags);
   }
   for (const auto& src : options.sources) {
-    if (!llvm::sys::fs::exists(src)) {
-      errs << "flytecc: error: no such file: '" << src << "'\n";
-      return result;
-    }
+    if (!llvm::sys::fs::exists(src)) return llvm::createStringError("no such file: '" + src + "'");
   }
 
   tooling::ClangTool tool(*db, options.sources);
@@ -194,36 +205,27 @@ FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& er
     return out;
   });
 
-  DiagnosticOptions diagOpts;
-  diagOpts.ShowColors = llvm::sys::Process::StandardErrHasColors();
-  TextDiagnosticPrinter printer(errs, diagOpts);
-  DiagnosticRecorder recorder(&printer);
+  analysis::CheckRegistry checks;
+  DiagnosticRecorder recorder(printer, &checks);
   tool.setDiagnosticConsumer(&recorder);
 
   ir::Module module;
   std::vector<analysis::CallGraphSummary> callGraphs;
-  AnalysisActionFactory factory(
-      {module, options.switches, options.sources.size() > 1 ? &callGraphs : nullptr, &result.dependencies});
+  AnalysisActionFactory factory({module, options.switches, &checks,
+                                 options.sources.size() > 1 ? &callGraphs : nullptr, &result.dependencies});
   int rc = tool.run(&factory);
-  reportCrossTUCalls(callGraphs, options.switches, recorder);
+  {
+    LateDiagnostics late(recorder, options.switches, &checks);
+    reportCrossTUCalls(callGraphs, late);
+    // Checks that need every TU: names and references across files, with Flyte's typing rules.
+    if (rc == 0 && recorder.errors() == 0)
+      for (const auto& p : ir::verify(module))
+        late.reporter().report(late.at(p.loc), analysis::DiagKind::InvalidIR) << p.message;
+  }
   result.diagnostics = recorder.diagnostics();
   if (rc != 0 || recorder.errors() > 0) return result;
-
-  // Checks that need every TU: names and references across files, with Flyte's typing rules.
-  auto problems = ir::verify(module);
-  for (const auto& p : problems) {
-    errs << p.loc.str() << ": error: " << p.message << " [flyte-invalid-graph]\n";
-    RecordedDiagnostic d;
-    d.check = "flyte-invalid-graph";
-    d.message = p.message;
-    d.loc.file = p.loc.file;
-    d.loc.line = d.loc.endLine = p.loc.line;
-    d.loc.column = d.loc.endColumn = p.loc.column;
-    result.diagnostics.push_back(std::move(d));
-  }
-  if (!problems.empty()) return result;
   result.module = std::move(module);
   return result;
 }
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::frontend

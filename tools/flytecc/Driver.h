@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace flytecc::compiler {
+namespace flytecc::driver {
 
 // Runs `flytecc ARGS...` (args exclude the program name); returns the process exit code.
 int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs);
 
-}  // namespace flytecc::compiler
+}  // namespace flytecc::driver

@@ -1,0 +1,15 @@
+# ctest helper: cmake -DFILES="a;b" -P CheckNoClang.cmake
+# Fails unless every file loads without libclang-cpp (ldd lists the whole closure of shared libraries).
+foreach(f IN LISTS FILES)
+  execute_process(COMMAND ldd "${f}" OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ldd ${f} failed (${rc})")
+  endif()
+  if(out MATCHES "libclang")
+    message(FATAL_ERROR "${f} links Clang:\n${out}")
+  endif()
+  if(NOT out MATCHES "libprotobuf" AND f MATCHES "flyteidl")
+    message(FATAL_ERROR "${f} does not look like the flyteidl test (no libprotobuf):\n${out}")
+  endif()
+  message(STATUS "${f}: no Clang")
+endforeach()
