@@ -40,6 +40,10 @@ class Result {
 // No value: success is std::nullopt.
 using Status = std::optional<StorageError>;
 
+// URIs: a local path or file:///abs/path (the path taken verbatim, no percent-decoding); s3://bucket/key (the key
+// as stored, any bytes: it is URL-encoded on the wire). Local writes go to a temporary file in the destination's
+// directory renamed into place (parent directories are created); S3 objects appear whole by nature (multipart
+// uploads are aborted on failure). One Storage may be used from several threads; its calls are serialized.
 class Storage {
  public:
   virtual ~Storage() = default;
@@ -50,7 +54,11 @@ class Storage {
   virtual Status upload(const std::string& localPath, const std::string& uri) = 0;
   virtual Status download(const std::string& uri, const std::string& localPath) = 0;
   // Object URIs under a prefix (multipart blobs / directories), sorted.
+  // The prefix names a directory (a trailing '/' is optional): "s3://b/d" lists s3://b/d/... but not s3://b/d2;
+  // the listing is recursive; a prefix with nothing under it gives an empty list. URIs come back in the prefix's
+  // form (plain path, file:// or s3://).
   virtual Result<std::vector<std::string>> list(const std::string& prefix) = 0;
+  // Whether an object (a regular file, an S3 object: HEAD) exists; a directory is not an object.
   virtual Result<bool> exists(const std::string& uri) = 0;
 };
 
@@ -62,7 +70,7 @@ struct RetryPolicy {
   int maxDelayMs = 10'000;
 };
 
-// S3 (and S3-compatible) settings. Empty fields are taken from the environment by fromEnvironment().
+// S3 (and S3-compatible) settings; StorageOptions::fromEnvironment() fills them from the environment.
 struct S3Options {
   std::string endpoint;  // "https://s3.example.com", "127.0.0.1:9000" (no scheme: http for loopback, else https)
   std::string region;    // signing region; "us-east-1" when none is configured
@@ -84,7 +92,8 @@ struct StorageOptions {
   S3Options s3;
   // FLYTE_AWS_ENDPOINT / AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, FLYTE_AWS_ACCESS_KEY_ID / AWS_ACCESS_KEY_ID,
   // FLYTE_AWS_SECRET_ACCESS_KEY / AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION / AWS_DEFAULT_REGION,
-  // AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_SESSION_NAME, AWS_STS_REGIONAL_ENDPOINTS-free STS endpoint.
+  // AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_SESSION_NAME (web identity via the regional STS endpoint).
+  // No credentials at all: anonymous (unsigned) requests.
   static StorageOptions fromEnvironment();
 };
 
