@@ -9,3 +9,10 @@ target_include_directories(flytecc_runtime PUBLIC
   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}> $<INSTALL_INTERFACE:include/flytecc>)
 target_link_libraries(flytecc_runtime PUBLIC flyteidl_proto flyte_sdk flytecc_runtime_storage)
 target_compile_options(flytecc_runtime PRIVATE ${FLYTECC_WARNINGS})
+
+# flytecc_add_task_executable() / flytecc_add_task_image() in this tree (the installed package defines them too).
+set(_FLYTECC_TOOL flytecc)
+set(_FLYTECC_RUNTIME flytecc_runtime)
+set(_FLYTECC_SDK_INCLUDE ${PROJECT_SOURCE_DIR}/sdk/include)
+set(_FLYTECC_IMAGE_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh)
+include(${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake)
