@@ -137,7 +137,7 @@ TEST(Literals, RoundTrips) {
 
 TEST(Literals, Types) {
   EXPECT_EQ(describeType(literalTypeOf<std::vector<std::optional<flyte::File>>>()), "[file?]");
-  EXPECT_EQ(describeType(literalTypeOf<std::map<std::string, std::chrono::seconds>>()), "{str: duration}");
+  EXPECT_EQ((describeType(literalTypeOf<std::map<std::string, std::chrono::seconds>>())), "{str: duration}");
   auto t = literalTypeOf<std::optional<std::vector<int>>>();
   EXPECT_EQ(t.union_type().variants(0).structure().tag(), "Typed List");
   EXPECT_EQ(t.union_type().variants(1).structure().tag(), "none");
@@ -153,7 +153,7 @@ TEST(Literals, Mismatches) {
   EXPECT_EQ(decodeError<double>(toLiteral(3)), "expected float, got int (3)");
   EXPECT_EQ(decodeError<std::vector<int>>(toLiteral(std::vector<double>{1.0, 2.5})),
             "[0]: expected int, got float (1.000000)");
-  EXPECT_EQ(decodeError<std::map<std::string, int>>(toLiteral(std::map<std::string, bool>{{"k", true}})),
+  EXPECT_EQ((decodeError<std::map<std::string, int>>(toLiteral(std::map<std::string, bool>{{"k", true}}))),
             "['k']: expected int, got bool (true)");
   EXPECT_EQ(decodeError<std::int32_t>(toLiteral<std::int64_t>(3000000000LL)),
             "the integer 3000000000 is out of range for the C++ parameter (32-bit signed)");
