@@ -16,3 +16,13 @@ set(_FLYTECC_RUNTIME flytecc_runtime)
 set(_FLYTECC_SDK_INCLUDE ${PROJECT_SOURCE_DIR}/sdk/include)
 set(_FLYTECC_IMAGE_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh)
 include(${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake)
+
+# Installed for find_package(flytecc): the runtime libraries, their headers and the CMake functions.
+install(TARGETS flytecc_runtime flytecc_runtime_storage flyteidl_proto ARCHIVE DESTINATION lib/flytecc)
+install(FILES ${PROJECT_SOURCE_DIR}/runtime/Literals.h ${PROJECT_SOURCE_DIR}/runtime/TaskRuntime.h
+              ${PROJECT_SOURCE_DIR}/runtime/TaskMain.h ${PROJECT_SOURCE_DIR}/runtime/Storage.h
+        DESTINATION include/flytecc/runtime)
+install(FILES ${PROJECT_SOURCE_DIR}/flyteidl/TaskContract.h DESTINATION include/flytecc/flyteidl)
+install(DIRECTORY ${CMAKE_BINARY_DIR}/flyteidl-gen/flyteidl DESTINATION include/flytecc FILES_MATCHING PATTERN "*.h")
+install(FILES ${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake DESTINATION lib/cmake/flytecc)
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh DESTINATION share/flytecc)

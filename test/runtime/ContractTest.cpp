@@ -11,6 +11,7 @@
 #include <charconv>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace flytecc::runtime;
 using namespace flytecc::test;
@@ -204,4 +205,43 @@ TEST(Contract, LocalBlobsAndOffloadedInputs) {
   ASSERT_TRUE(s.outputs) << s.err;
   EXPECT_EQ(fromLiteral<std::optional<int>>(s.outputs->literals().at("o0")), std::nullopt);
   EXPECT_EQ(fromLiteral<std::vector<std::string>>(s.outputs->literals().at("o1")), (std::vector<std::string>{"a", "a"}));
+}
+
+// --- the image: the executable and exactly its shared libraries, run from the root filesystem with chroot ---------
+
+TEST(Image, RootFilesystemRunsAnItem) {
+  if (geteuid() != 0) GTEST_SKIP() << "chroot needs root";
+  LocalDir work("image");
+  ProcessResult made = runProcess({"/bin/bash", FLYTECC_IMAGE_SCRIPT, FLYTECC_MAP_TASK_EXE, work.path, "example:1"}, {});
+  ASSERT_EQ(made.status, 0) << made.err;
+  const std::string rootfs = work.path + "/rootfs";
+  EXPECT_NE(readFile(work.path + "/Dockerfile").find("COPY rootfs/ /"), std::string::npos);
+  // Nothing of LLVM or Clang, and a loader and libc.
+  ProcessResult libs = runProcess({"/usr/bin/find", rootfs, "-name", "*.so*"}, {});
+  EXPECT_EQ(libs.out.find("LLVM"), std::string::npos) << libs.out;
+  EXPECT_EQ(libs.out.find("clang"), std::string::npos) << libs.out;
+  EXPECT_NE(libs.out.find("libc.so.6"), std::string::npos) << libs.out;
+  EXPECT_NE(libs.out.find("libprotobuf"), std::string::npos) << libs.out;
+
+  core::LiteralMap in;
+  (*in.mutable_literals())["data_point"] = toLiteral(std::vector<int>{10, 12, 11});
+  ASSERT_TRUE(writeMessage(rootfs + "/tmp/inputs.pb", in));
+  ProcessResult r = runProcess({"/usr/sbin/chroot", rootfs, "/usr/local/bin/flytecc-task", "--inputs", "/tmp/inputs.pb",
+                                "--output-prefix", "/tmp/out", "--raw-output-data-prefix", "/tmp/raw",
+                                "--checkpoint-path", "/tmp/ck", "--prev-checkpoint", "", "--task",
+                                "advanced_composition.map_task.detect_anomalies", "--map-bound-inputs", ""},
+                               {"FLYTE_K8S_ARRAY_INDEX=1", "BATCH_JOB_ARRAY_INDEX_VAR_NAME=FLYTE_K8S_ARRAY_INDEX"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto out = readLiteralMap(rootfs + "/tmp/out/outputs.pb");
+  ASSERT_TRUE(out);
+  EXPECT_TRUE(fromLiteral<bool>(out->literals().at("o0")));  // 12 > 11
+  // The same executable also fails the right way inside the image.
+  ProcessResult bad = runProcess({"/usr/sbin/chroot", rootfs, "/usr/local/bin/flytecc-task", "--inputs",
+                                  "/tmp/missing.pb", "--output-prefix", "/tmp/bad", "--task",
+                                  "advanced_composition.map_task.detect_anomalies"},
+                                 {});
+  EXPECT_EQ(bad.status, 2);
+  auto doc = readErrorDocument(rootfs + "/tmp/bad/error.pb");
+  ASSERT_TRUE(doc) << bad.err;
+  EXPECT_EQ(doc->error().origin(), core::ExecutionError::SYSTEM);
 }
