@@ -22,7 +22,7 @@ install(TARGETS flytecc_runtime flytecc_runtime_storage flyteidl_proto ARCHIVE D
 install(FILES ${PROJECT_SOURCE_DIR}/runtime/Literals.h ${PROJECT_SOURCE_DIR}/runtime/TaskRuntime.h
               ${PROJECT_SOURCE_DIR}/runtime/TaskMain.h ${PROJECT_SOURCE_DIR}/runtime/Storage.h
         DESTINATION include/flytecc/runtime)
-install(FILES ${PROJECT_SOURCE_DIR}/flyteidl/TaskContract.h DESTINATION include/flytecc/flyteidl)
+install(FILES ${PROJECT_SOURCE_DIR}/flyteidl/TaskContract.h ${PROJECT_SOURCE_DIR}/flyteidl/UnionTags.h DESTINATION include/flytecc/flyteidl)
 install(DIRECTORY ${CMAKE_BINARY_DIR}/flyteidl-gen/flyteidl DESTINATION include/flytecc FILES_MATCHING PATTERN "*.h")
 install(FILES ${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake DESTINATION lib/cmake/flytecc)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh DESTINATION share/flytecc)
