@@ -15,6 +15,7 @@ set(_FLYTECC_TOOL flytecc)
 set(_FLYTECC_RUNTIME flytecc_runtime)
 set(_FLYTECC_SDK_INCLUDE ${PROJECT_SOURCE_DIR}/sdk/include)
 set(_FLYTECC_IMAGE_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh)
+set(_FLYTECC_DEFAULT_IMAGE flytecc/task-runtime:${PROJECT_VERSION})  # compiler/Driver.cpp kDefaultImage
 include(${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake)
 
 # Installed for find_package(flytecc): the runtime libraries, their headers and the CMake functions.
