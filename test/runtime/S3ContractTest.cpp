@@ -111,7 +111,7 @@ TEST_F(S3Contract, UnreachableStorageIsSystemError) {
   core::LiteralMap in;
   (*in.mutable_literals())["text"] = toLiteral(std::string("x"));
   writeMessage(work.path + "/inputs.pb", in);
-  const std::vector<std::string> env{"FLYTE_AWS_ENDPOINT=http://127.0.0.1:9", "AWS_MAX_ATTEMPTS=1"};
+  const std::vector<std::string> env{"FLYTE_AWS_ENDPOINT=http://127.0.0.1:9"};  // port 9 (discard): refused
   ProcessResult r = runProcess({FLYTECC_TEST_TASKS_EXE, "--inputs", work.path + "/inputs.pb", "--output-prefix",
                                 work.path + "/out", "--raw-output-data-prefix", "s3://flyte/raw", "--task",
                                 "runtime_test.write_file"},
