@@ -11,6 +11,7 @@
 #include <charconv>
 #include <fstream>
 #include <sstream>
+#include <csignal>
 #include <unistd.h>
 
 using namespace flytecc::runtime;
@@ -157,6 +158,16 @@ TEST(Contract, BadArguments) {
                                      {"FLYTE_K8S_ARRAY_INDEX="});
   EXPECT_EQ(noIndex.status, 2);
   EXPECT_NE(noIndex.err.find("FLYTE_K8S_ARRAY_INDEX"), std::string::npos) << noIndex.err;
+}
+
+TEST(Contract, CrashIsTheExitStatus) {
+  LocalDir work("crash");
+  core::LiteralMap in;
+  (*in.mutable_literals())["x"] = intLiteral(1);
+  TaskRun r = runOne(FLYTECC_TEST_TASKS_EXE, "runtime_test.crashes", in, work.path);
+  EXPECT_EQ(r.status, 128 + SIGABRT);
+  EXPECT_FALSE(r.outputs);
+  EXPECT_FALSE(r.error);
 }
 
 TEST(Contract, UnknownTask) {

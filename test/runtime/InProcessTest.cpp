@@ -9,7 +9,7 @@ using namespace flytecc::test;
 
 TEST(InProcess, RunsGeneratedAdapters) {
   auto tasks = registeredTasks();
-  ASSERT_EQ(tasks.size(), 5u);
+  ASSERT_EQ(tasks.size(), 6u);
   LocalDir work("inprocess");
   StorageSet storage;
   core::LiteralMap in;
