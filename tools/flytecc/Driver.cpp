@@ -19,6 +19,7 @@
 #include "ir/Verifier.h"
 #include "support/Files.h"
 #include "tools/flytecc/Runner.h"
+#include "tools/flytecc/TaskMain.h"
 
 #ifndef FLYTECC_VERSION
 #define FLYTECC_VERSION "0.0.0"
@@ -28,7 +29,7 @@ namespace flytecc::driver {
 using namespace flytecc::frontend;
 using namespace flytecc::idl;
 
-enum class OutputKind { Pb, Json, Ir, Runner };
+enum class OutputKind { Pb, Json, Ir, Runner, TaskMain };
 
 // Runs the front end, printing its diagnostics to `errs` as clang does; after a setup error (reported
 // here) the result has no module and no diagnostics.
@@ -48,7 +49,7 @@ static void printHelp(llvm::raw_ostream& out) {
   out << "flytecc " FLYTECC_VERSION " - Flyte workflows in C++\n"
          "\n"
          "USAGE:\n"
-         "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir|runner] [--image IMAGE]\n"
+         "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir|runner|task-main] [--image IMAGE]\n"
          "                  [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc check FILES... [-p BUILD_DIR] [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc package FILES... -o PACKAGE.tgz --image IMAGE [-p BUILD_DIR] [--project P] [--domain D]\n"
@@ -82,7 +83,10 @@ static void printHelp(llvm::raw_ostream& out) {
          "  -o DIR          output directory ('-' prints to standard output)\n"
          "  -p DIR          build directory holding compile_commands.json\n"
          "  --emit=KIND     pb (default): binary protobuf; json: proto3 JSON; ir: flytecc's IR text;\n"
-         "                  runner: flyte_runner.cpp, a program that runs the workflows locally, in process\n"
+         "                  runner: flyte_runner.cpp, a program that runs the workflows locally, in process;\n"
+         "                  task-main: flytecc_task_main.cpp, the flytecc-task program of the container image\n"
+         "                  (docs/task-contract.md, docs/packaging.md)\n"
+         "  --depfile FILE  (compile) also write a Make-style list of the files the sources read\n"
          "  --image IMAGE   container image for tasks that set no container_image (default " << kDefaultImage << ")\n"
          "  -- FLAGS...     compiler flags for the sources (instead of -p), e.g. -- -std=c++20 -Iinclude\n"
          "\n"
@@ -162,8 +166,9 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
       else if (a == "json") c.emit = OutputKind::Json;
       else if (a == "ir") c.emit = OutputKind::Ir;
       else if (a == "runner") c.emit = OutputKind::Runner;
+      else if (a == "task-main") c.emit = OutputKind::TaskMain;
       else {
-        errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir or runner)\n";
+        errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir, runner or task-main)\n";
         return false;
       }
     } else if (a.starts_with("-W")) {
@@ -363,6 +368,8 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
   std::vector<support::OutputFile> files;
   if (c.emit == OutputKind::Runner) {
     files.push_back(emitRunner(*module, c.frontend.sources));
+  } else if (c.emit == OutputKind::TaskMain) {
+    files.push_back(emitTaskMain(*module, c.frontend.sources));
   } else {
     EmitKind kind = c.emit == OutputKind::Json ? EmitKind::Json : c.emit == OutputKind::Ir ? EmitKind::Ir : EmitKind::Pb;
     auto emitted = emitModule(*module, kind, lowering);
@@ -384,6 +391,7 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
     report(std::move(error), errs);
     return 1;
   }
+  if (c.depfile && !writeDepfile(*c.depfile, files.empty() ? c.outDir : c.outDir + "/" + files.front().name, r.dependencies, errs)) return 1;
   size_t tasks = module->tasks.size(), maps = module->mapTasks.size(), wfs = module->workflows.size();
   errs << "flytecc: wrote " << files.size() << " files to " << c.outDir << " (" << tasks << " tasks, " << maps
        << " map tasks, " << wfs << " workflows)\n";
