@@ -542,7 +542,7 @@ class S3Storage final : public Storage {
         headers = curl_slist_append(headers, ("x-amz-security-token: " + creds->sessionToken).c_str());
       }
       if (!req.contentType.empty()) headers = curl_slist_append(headers, ("Content-Type: " + req.contentType).c_str());
-      headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+      // No "Expect:" override: libcurl 7.88 would sign the suppressed (unsent) header and the signature would fail.
       curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
       curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);
       curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
