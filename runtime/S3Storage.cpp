@@ -475,7 +475,7 @@ class S3Storage final : public Storage {
     std::ifstream tokenFile(o.webIdentityTokenFile);
     std::string token((std::istreambuf_iterator<char>(tokenFile)), {});
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-    if (!tokenFile && token.empty()) {
+    if (token.empty()) {
       return error(K::Denied, uri, "cannot read the web identity token file " + o.webIdentityTokenFile);
     }
     std::string sts = o.stsEndpoint.empty() ? "https://sts." + region_ + ".amazonaws.com" : o.stsEndpoint;

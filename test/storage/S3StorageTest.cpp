@@ -305,6 +305,20 @@ TEST(S3Storage, SessionTokenIsSentAndSigned) {
   EXPECT_EQ(*r, "t");
 }
 
+TEST(S3Storage, MissingWebIdentityTokenIsDenied) {
+  auto o = options();
+  o.s3.accessKeyId.clear();
+  o.s3.secretAccessKey.clear();
+  o.s3.roleArn = "arn:aws:iam::123456789012:role/flyte";
+  o.s3.webIdentityTokenFile = "/nonexistent/flytecc/token";
+  auto s = s3(o);
+  ASSERT_TRUE(s);
+  auto r = s->read("s3://flytecc/run/inputs.pb");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, K::Denied) << r.error().message;
+  EXPECT_NE(r.error().message.find("/nonexistent/flytecc/token"), std::string::npos) << r.error().message;
+}
+
 TEST(S3Storage, UnreachableEndpointAfterRetries) {
   // A port nobody listens on: bind one, note it, close it.
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
