@@ -475,7 +475,7 @@ class S3Storage final : public Storage {
     std::ifstream tokenFile(o.webIdentityTokenFile);
     std::string token((std::istreambuf_iterator<char>(tokenFile)), {});
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-    if (!tokenFile && token.empty()) {
+    if (token.empty()) {
       return error(K::Denied, uri, "cannot read the web identity token file " + o.webIdentityTokenFile);
     }
     std::string sts = o.stsEndpoint.empty() ? "https://sts." + region_ + ".amazonaws.com" : o.stsEndpoint;
@@ -542,7 +542,7 @@ class S3Storage final : public Storage {
         headers = curl_slist_append(headers, ("x-amz-security-token: " + creds->sessionToken).c_str());
       }
       if (!req.contentType.empty()) headers = curl_slist_append(headers, ("Content-Type: " + req.contentType).c_str());
-      headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+      // No "Expect:" override: libcurl 7.88 would sign the suppressed (unsent) header and the signature would fail.
       curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
       curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);
       curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);

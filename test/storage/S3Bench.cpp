@@ -17,7 +17,7 @@ using namespace flytecc::runtime;
 int main(int argc, char** argv) {
   std::uint64_t mib = argc > 1 ? std::stoull(argv[1]) : 256;
   std::string why;
-  auto server = flytecc::test::S3Server::start({"bench"}, why);
+  auto server = flytecc::test::S3Server::start({"bench"}, why, /*verifySignatures=*/false);
   if (!server) {
     std::fprintf(stderr, "cannot start s3rver: %s\n", why.c_str());
     return 1;

@@ -1,6 +1,7 @@
 // A real S3 server for tests: the pinned npm s3rver (test/s3), started on 127.0.0.1 on a free port with a fresh
-// data directory, and killed (and its directory removed) when the S3Server is destroyed. The server also exits by
-// itself when the test process dies (it watches its stdin). Link the CMake target `flytecc_test_s3server`.
+// data directory, behind a SigV4-checking proxy (botocore), both killed (and the directory removed) when the
+// S3Server is destroyed. Both also exit by themselves when the test process dies (they watch their stdin).
+// Link the CMake target `flytecc_test_s3server`.
 //
 //   std::string why;
 //   auto s3 = flytecc::test::S3Server::start({"bucket"}, why);   // nullptr and `why` on failure
@@ -26,49 +27,39 @@ extern char** environ;
 
 namespace flytecc::test {
 
-class S3Server {
+// A child process that prints {"port": N} once ready and exits when its stdin closes.
+class PortProcess {
  public:
-  static constexpr const char* kAccessKey = "S3RVER";
-  static constexpr const char* kSecretKey = "S3RVER";
+  PortProcess() = default;
+  PortProcess(const PortProcess&) = delete;
+  PortProcess& operator=(const PortProcess&) = delete;
+  ~PortProcess() { stop(); }
 
-  static std::unique_ptr<S3Server> start(const std::vector<std::string>& buckets, std::string& why) {
-    std::unique_ptr<S3Server> s(new S3Server);
-    std::string tmpl = (std::filesystem::temp_directory_path() / "flytecc-s3rver-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) {
-      why = "mkdtemp failed";
-      return nullptr;
-    }
-    s->dir_ = tmpl;
-    std::string bucketList;
-    for (auto& b : buckets) bucketList += (bucketList.empty() ? "" : ",") + b;
+  bool start(std::vector<std::string> args, std::string& why) {
     int in[2], out[2];
     if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0) {
       why = "pipe failed";
-      return nullptr;
+      return false;
     }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in[0], 0);
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    // s3rver's ListObjectsV2 continuation tokens use DES, which OpenSSL 3 only has in its legacy provider.
-    std::vector<std::string> args = {FLYTECC_NODE_EXECUTABLE, "--openssl-legacy-provider", FLYTECC_S3SERVER_SCRIPT, FLYTECC_S3SERVER_MODULES,
-                                     s->dir_, bucketList};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    int rc = ::posix_spawn(&s->pid_, argv[0], &actions, nullptr, argv.data(), environ);
+    int rc = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(in[0]);
     ::close(out[1]);
-    s->stdin_ = in[1];
+    stdin_ = in[1];
     if (rc != 0) {
-      s->pid_ = -1;
+      pid_ = -1;
       ::close(out[0]);
-      why = std::string("cannot run node: ") + std::strerror(rc);
-      return nullptr;
+      why = "cannot run " + args[0] + ": " + std::strerror(rc);
+      return false;
     }
-    // Wait (at most 60 s) for the {"port": N} line.
-    std::string line;
+    std::string line;  // wait (at most 60 s) for {"port": N}
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
       pollfd p{out[0], POLLIN, 0};
@@ -81,20 +72,71 @@ class S3Server {
     ::close(out[0]);
     auto pos = line.find("\"port\":");
     if (pos == std::string::npos) {
-      why = "s3rver did not report its port (is `npm ci` done in test/s3? output: " + line + ")";
-      return nullptr;
+      why = args[0] + " " + args[1] + " did not report its port (output: '" + line + "')";
+      return false;
     }
-    s->port_ = std::stoi(line.substr(pos + 7));
-    return s;
+    port_ = std::stoi(line.substr(pos + 7));
+    return true;
   }
 
-  ~S3Server() {
+  void stop() {
     if (pid_ > 0) {
       ::kill(pid_, SIGTERM);
       int status = 0;
       ::waitpid(pid_, &status, 0);
+      pid_ = -1;
     }
     if (stdin_ >= 0) ::close(stdin_);
+    stdin_ = -1;
+  }
+
+  int port() const { return port_; }
+
+ private:
+  pid_t pid_ = -1;
+  int stdin_ = -1;
+  int port_ = 0;
+};
+
+class S3Server {
+ public:
+  static constexpr const char* kAccessKey = "S3RVER";
+  static constexpr const char* kSecretKey = "S3RVER";
+
+  // verifySignatures: requests go through test/s3/sigv4_proxy.py, which checks every SigV4 signature with botocore
+  // (s3rver itself only checks the access key id) and forwards them to s3rver.
+  static std::unique_ptr<S3Server> start(const std::vector<std::string>& buckets, std::string& why,
+                                         bool verifySignatures = true) {
+    std::unique_ptr<S3Server> s(new S3Server);
+    std::string tmpl = (std::filesystem::temp_directory_path() / "flytecc-s3rver-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) {
+      why = "mkdtemp failed";
+      return nullptr;
+    }
+    s->dir_ = tmpl;
+    std::string bucketList;
+    for (auto& b : buckets) bucketList += (bucketList.empty() ? "" : ",") + b;
+    // s3rver's ListObjectsV2 continuation tokens use DES, which OpenSSL 3 only has in its legacy provider.
+    if (!s->s3rver_.start({FLYTECC_NODE_EXECUTABLE, "--openssl-legacy-provider", FLYTECC_S3SERVER_SCRIPT,
+                           FLYTECC_S3SERVER_MODULES, s->dir_, bucketList},
+                          why)) {
+      why += " (is `npm ci` done in <build>/test/s3?)";
+      return nullptr;
+    }
+    s->port_ = s->s3rver_.port();
+    if (verifySignatures) {
+      if (!s->proxy_.start({FLYTECC_PYTHON_EXECUTABLE, FLYTECC_SIGV4_PROXY_SCRIPT, std::to_string(s->port_)}, why)) {
+        why += " (is python3-botocore installed? scripts/setup.sh)";
+        return nullptr;
+      }
+      s->port_ = s->proxy_.port();
+    }
+    return s;
+  }
+
+  ~S3Server() {
+    proxy_.stop();
+    s3rver_.stop();
     std::error_code ec;
     if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
   }
@@ -102,12 +144,13 @@ class S3Server {
   int port() const { return port_; }
   std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
   std::string virtualHostEndpoint() const { return "http://s3.localhost:" + std::to_string(port_); }
+  // s3rver itself, bypassing the signature check.
+  std::string directEndpoint() const { return "http://127.0.0.1:" + std::to_string(s3rver_.port()); }
   const std::string& dataDirectory() const { return dir_; }
 
  private:
   S3Server() = default;
-  pid_t pid_ = -1;
-  int stdin_ = -1;
+  PortProcess s3rver_, proxy_;
   int port_ = 0;
   std::string dir_;
 };
