@@ -1,0 +1,233 @@
+#include "executor/Launcher.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/pidfd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <sstream>
+#include <thread>
+
+#include "flyteidl/TaskContract.h"
+#include "flyteidl/core/errors.pb.h"
+
+extern char** environ;
+
+namespace flytecc::executor {
+namespace contract = flytecc::contract;
+
+static std::string join(const std::string& dir, std::string_view name) {
+  llvm::SmallString<256> p(dir);
+  llvm::sys::path::append(p, name);
+  return std::string(p);
+}
+
+std::vector<std::string> taskArguments(const ItemRequest& r, const std::string& executable) {
+  std::vector<std::string> args;
+  const auto& in = r.task->container().args();
+  for (int i = 0; i < in.size(); ++i) {
+    const std::string& a = in[i];
+    if (i == 0 && a == contract::kTaskExecutable) args.push_back(executable);
+    else if (a == contract::kInputTemplate) args.push_back(r.inputsPath);
+    else if (a == contract::kOutputPrefixTemplate) args.push_back(r.outputPrefix);
+    else if (a == contract::kRawOutputDataPrefixTemplate) args.push_back(join(r.outputPrefix, "raw"));
+    else if (a == contract::kCheckpointOutputPrefixTemplate) args.push_back(join(r.outputPrefix, "checkpoint"));
+    else if (a == contract::kPrevCheckpointPrefixTemplate) args.push_back("");
+    else args.push_back(a);
+  }
+  return args;
+}
+
+std::vector<std::pair<std::string, std::string>> itemEnvironment(const ItemRequest& r) {
+  if (!r.arrayIndex) return {};
+  return {{std::string(contract::kArrayIndexVarNameEnv), std::string(contract::kDefaultArrayIndexEnv)},
+          {std::string(contract::kDefaultArrayIndexEnv), std::to_string(*r.arrayIndex)}};
+}
+
+// The last lines of the item's log, for the failure message.
+static std::string logTail(const std::string& prefix) {
+  auto buf = llvm::MemoryBuffer::getFile(join(prefix, "task.log"));
+  if (!buf) return "";
+  llvm::StringRef text = (*buf)->getBuffer().rtrim();
+  size_t start = text.size();
+  for (int lines = 0; lines < 5 && start > 0; ++lines) {
+    size_t nl = text.rfind('\n', start - 1);
+    start = nl == llvm::StringRef::npos ? 0 : nl + 1;
+    if (nl == llvm::StringRef::npos) break;
+    start = nl;
+  }
+  llvm::StringRef tail = text.substr(start).trim();
+  if (tail.size() > 2000) tail = tail.take_back(2000);
+  return tail.str();
+}
+
+ItemOutcome collectOutcome(const ItemRequest& r, const std::string& failure) {
+  ItemOutcome out;
+  if (failure.empty()) {
+    auto buf = llvm::MemoryBuffer::getFile(join(r.outputPrefix, contract::kOutputsFile));
+    if (buf && out.outputs.ParseFromArray((*buf)->getBufferStart(), int((*buf)->getBufferSize()))) {
+      out.ok = true;
+      return out;
+    }
+    out.message = buf ? std::string(contract::kOutputsFile) + " is corrupt"
+                      : "exited successfully but wrote no " + std::string(contract::kOutputsFile);
+  }
+  if (auto buf = llvm::MemoryBuffer::getFile(join(r.outputPrefix, contract::kErrorFile))) {
+    flyteidl::core::ErrorDocument doc;
+    if (doc.ParseFromArray((*buf)->getBufferStart(), int((*buf)->getBufferSize()))) {
+      out.message = doc.error().message();
+      if (!doc.error().code().empty()) out.message = doc.error().code() + ": " + out.message;
+      out.recoverable = doc.error().kind() != flyteidl::core::ContainerError::NON_RECOVERABLE;
+    }
+  }
+  if (!failure.empty()) out.message = out.message.empty() ? failure : out.message + " (" + failure + ")";
+  if (std::string tail = logTail(r.outputPrefix); !tail.empty() && out.message.find(tail) == std::string::npos)
+    out.message += "\n" + tail;
+  return out;
+}
+
+std::optional<uint64_t> parseQuantity(const std::string& text) {
+  static const std::pair<const char*, uint64_t> suffixes[] = {
+      {"Ki", 1ull << 10}, {"Mi", 1ull << 20}, {"Gi", 1ull << 30}, {"Ti", 1ull << 40}, {"k", 1000ull},
+      {"K", 1000ull},     {"M", 1000000ull},  {"G", 1000000000ull}, {"T", 1000000000000ull}, {"", 1}};
+  llvm::StringRef s(text);
+  for (const auto& [suffix, scale] : suffixes) {
+    llvm::StringRef num = s;
+    if (!num.consume_back(suffix)) continue;
+    double v = 0;
+    if (num.empty() || num.getAsDouble(v) || v < 0) return std::nullopt;
+    return static_cast<uint64_t>(v * double(scale));
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+class ProcessLauncher final : public Launcher {
+ public:
+  explicit ProcessLauncher(std::string exe) : exe_(std::move(exe)) {}
+
+  ItemOutcome run(const ItemRequest& r) override {
+    if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
+      return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
+    std::vector<std::string> args = taskArguments(r, exe_);
+    // Everything the child needs is built before the fork: the child only makes system calls.
+    std::vector<std::string> envStrings;
+    for (const auto& [k, v] : itemEnvironment(r)) envStrings.push_back(k + "=" + v);
+    std::vector<char*> envp;
+    for (char** e = environ; *e; ++e) {
+      bool replaced = false;
+      for (const auto& [k, v] : itemEnvironment(r))
+        if (std::strncmp(*e, k.c_str(), k.size()) == 0 && (*e)[k.size()] == '=') replaced = true;
+      if (!replaced) envp.push_back(*e);
+    }
+    for (auto& s : envStrings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::string logPath = join(r.outputPrefix, "task.log");
+    int logFd = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (logFd < 0) return {false, true, "cannot create '" + logPath + "': " + std::strerror(errno), {}};
+    int nullFd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    rlimit limit{r.memoryLimitBytes, r.memoryLimitBytes};
+
+    pid_t pid = vfork();
+    if (pid == 0) {
+      setpgid(0, 0);
+      if (r.memoryLimitBytes) setrlimit(RLIMIT_AS, &limit);
+      dup2(nullFd, 0);
+      dup2(logFd, 1);
+      dup2(logFd, 2);
+      execve(argv[0], argv.data(), envp.data());
+      _exit(127);
+    }
+    ::close(logFd);
+    ::close(nullFd);
+    if (pid < 0) return {false, true, std::string("cannot start the task executable: ") + std::strerror(errno), {}};
+
+    bool timedOut = false;
+    int status = 0;
+    int pidfd = pidfd_open(pid, 0);
+    if (pidfd >= 0) {
+      pollfd p{pidfd, POLLIN, 0};
+      int ms = r.timeout.count() > 0 ? int(std::min<int64_t>(r.timeout.count(), INT32_MAX)) : -1;
+      int rc;
+      while ((rc = poll(&p, 1, ms)) < 0 && errno == EINTR) {
+      }
+      if (rc == 0) {
+        timedOut = true;
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+      }
+      ::close(pidfd);
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+    } else {
+      auto deadline = std::chrono::steady_clock::now() + r.timeout;
+      while (true) {
+        pid_t w = waitpid(pid, &status, WNOHANG);
+        if (w == pid) break;
+        if (r.timeout.count() > 0 && std::chrono::steady_clock::now() > deadline && !timedOut) {
+          timedOut = true;
+          kill(-pid, SIGKILL);
+          kill(pid, SIGKILL);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    }
+    kill(-pid, SIGKILL);  // whatever the item left running in its group
+    std::string failure;
+    if (timedOut) {
+      failure = "timed out after " + std::to_string(r.timeout.count() / 1000.0).substr(0, 6) + " s";
+    } else if (WIFSIGNALED(status)) {
+      int sig = WTERMSIG(status);
+      failure = std::string("killed by signal ") + sigabbrev_np(sig) + " (" + strsignal(sig) + ")";
+      if (sig == SIGKILL && r.memoryLimitBytes) failure += "; out of memory?";
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !llvm::sys::fs::exists(exe_)) {
+      failure = "cannot run '" + exe_ + "'";
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+      failure = "exit code " + std::to_string(WEXITSTATUS(status));
+    }
+    auto out = collectOutcome(r, failure);
+    if (timedOut) out.recoverable = true;
+    return out;
+  }
+
+ private:
+  std::string exe_;
+};
+
+class InProcessLauncher final : public Launcher {
+ public:
+  explicit InProcessLauncher(InProcessEntry entry) : entry_(std::move(entry)) {}
+  ItemOutcome run(const ItemRequest& r) override {
+    if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
+      return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
+    int rc = entry_(taskArguments(r, std::string(contract::kTaskExecutable)), itemEnvironment(r));
+    return collectOutcome(r, rc == 0 ? "" : "exit code " + std::to_string(rc));
+  }
+
+ private:
+  InProcessEntry entry_;
+};
+
+}  // namespace
+
+std::unique_ptr<Launcher> makeProcessLauncher(std::string executable) {
+  return std::make_unique<ProcessLauncher>(std::move(executable));
+}
+std::unique_ptr<Launcher> makeInProcessLauncher(InProcessEntry entry) {
+  return std::make_unique<InProcessLauncher>(std::move(entry));
+}
+
+}  // namespace flytecc::executor
