@@ -6,6 +6,7 @@
 // 5xx, connection resets) are retried with backoff inside the implementation before an error is returned.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,9 +54,45 @@ class Storage {
   virtual Result<bool> exists(const std::string& uri) = 0;
 };
 
+// How transient failures are retried: attempt n (1-based) that failed transiently waits
+// min(maxDelay, baseDelay * 2^(n-1)) scaled by a random factor in [0.5, 1] ("equal jitter") before attempt n+1.
+struct RetryPolicy {
+  int maxAttempts = 5;
+  int baseDelayMs = 200;
+  int maxDelayMs = 10'000;
+};
+
+// S3 (and S3-compatible) settings. Empty fields are taken from the environment by fromEnvironment().
+struct S3Options {
+  std::string endpoint;  // "https://s3.example.com", "127.0.0.1:9000" (no scheme: http for loopback, else https)
+  std::string region;    // signing region; "us-east-1" when none is configured
+  std::string accessKeyId, secretAccessKey, sessionToken;  // static credentials (all empty: web identity or anonymous)
+  std::string roleArn, webIdentityTokenFile, roleSessionName;  // EKS web identity (STS AssumeRoleWithWebIdentity)
+  std::string stsEndpoint;  // default https://sts.<region>.amazonaws.com
+  enum class Addressing { Auto, Path, VirtualHost };
+  // Auto: virtual-host style against AWS (bucket names without '.'), path style against custom endpoints.
+  Addressing addressing = Addressing::Auto;
+  std::uint64_t multipartThreshold = 64ull << 20;  // uploads larger than this go in parts
+  std::uint64_t partSize = 16ull << 20;            // at least 5 MiB for AWS (except the last part)
+  int listPageSize = 1000;                         // max-keys per ListObjectsV2 page
+  long connectTimeoutMs = 10'000;
+  long lowSpeedTimeS = 60;  // abort a transfer slower than 1 byte/s for this long (then retried)
+};
+
+struct StorageOptions {
+  RetryPolicy retry;
+  S3Options s3;
+  // FLYTE_AWS_ENDPOINT / AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, FLYTE_AWS_ACCESS_KEY_ID / AWS_ACCESS_KEY_ID,
+  // FLYTE_AWS_SECRET_ACCESS_KEY / AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION / AWS_DEFAULT_REGION,
+  // AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_SESSION_NAME, AWS_STS_REGIONAL_ENDPOINTS-free STS endpoint.
+  static StorageOptions fromEnvironment();
+};
+
 // A Storage for the URI's scheme (local path, file://, s3://, gs://), configured from the environment
-// (FLYTE_AWS_*, AWS_*, web identity); an unsupported scheme is an Invalid error.
+// (FLYTE_AWS_*, AWS_*, web identity); an unsupported scheme is an Invalid error. The returned Storage serves URIs
+// of that scheme only (others are Invalid errors); local paths given to upload()/download() are always local.
 Result<std::unique_ptr<Storage>> storageFor(const std::string& uri);
+Result<std::unique_ptr<Storage>> storageFor(const std::string& uri, const StorageOptions& options);
 
 // Joins a prefix and a relative name with exactly one '/'.
 std::string joinUri(std::string_view prefix, std::string_view name);

@@ -1,0 +1,410 @@
+// C++ values <-> flyteidl.core.Literal, for every type the SDK maps (docs/sdk.md), both directions, and the
+// LiteralType each C++ type declares. Literals are written exactly as flytekit writes them (union variants carry
+// flytekit's transformer names as tags), so a task built with flytecc reads what a Python task wrote and back.
+//
+// Header-only templates over the generated flyteidl classes; the runtime library (TaskRuntime.h) adds storage.
+// Errors: decode() throws ConversionError naming the place inside the value (e.g. "[2].x") and both types; the
+// adapters (TaskMain.h) catch it and report the input's name. Nothing here prints, exits or touches storage: blobs
+// go through a BlobHooks the caller provides (none: URIs pass through as paths).
+//
+// Seam for structs and enums: specialize flytecc::runtime::LiteralTraits<T> with type(), unionTag(), encode()
+// and decode() (see the specializations below for the shape).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "flyte/flyte.hpp"
+#include "flyteidl/core/literals.pb.h"
+#include "flyteidl/core/types.pb.h"
+
+namespace flytecc::runtime {
+
+namespace core = ::flyteidl::core;
+
+// A literal that does not fit the C++ type. `where` is the path inside the value ("", "[3]", "['k']"),
+// `message` says what was expected and what was found.
+class ConversionError : public std::runtime_error {
+ public:
+  ConversionError(std::string where, std::string message)
+      : std::runtime_error(where.empty() ? message : where + ": " + message),
+        where_(std::move(where)),
+        message_(std::move(message)) {}
+  const std::string& where() const { return where_; }
+  const std::string& detail() const { return message_; }
+  // The same error one level further out ("[2]" + ".x").
+  ConversionError within(const std::string& outer) const { return ConversionError(outer + where_, message_); }
+
+ private:
+  std::string where_, message_;
+};
+
+// Blobs cross the task boundary as URIs: inputs are fetched to local paths before the call, local outputs are
+// uploaded after it. Without hooks, URIs and paths pass through unchanged.
+class BlobHooks {
+ public:
+  virtual ~BlobHooks() = default;
+  // The local path the task sees for the blob at `uri` (downloaded; a directory for multipart blobs).
+  virtual std::string localize(const std::string& uri, bool multipart) = 0;
+  // The URI an output blob gets (a remote URI passes through; an input's local copy maps back to its URI).
+  virtual std::string publish(const std::string& path, bool multipart) = 0;
+};
+
+// Human-readable types and literals for error messages: "int", "[str]", "{str: float}", "int?", "file", "dir",
+// "datetime", "duration"; a literal is described by what it holds ("a string", "a collection of 3 literals").
+std::string describeType(const core::LiteralType& type);
+std::string describeLiteral(const core::Literal& literal);
+
+[[noreturn]] void throwMismatch(const core::LiteralType& expected, const core::Literal& found);
+
+template <class T, class Enable = void>
+struct LiteralTraits;  // no specialization: the SDK does not map T (flytecc's analysis reports it first)
+
+template <class T>
+concept Convertible = requires { LiteralTraits<T>::type(); };
+
+namespace detail {
+inline core::LiteralType simpleType(core::SimpleType s) {
+  core::LiteralType t;
+  t.set_simple(s);
+  return t;
+}
+inline const core::Primitive* primitiveOf(const core::Literal& l) {
+  return l.has_scalar() && l.scalar().has_primitive() ? &l.scalar().primitive() : nullptr;
+}
+template <class T>
+struct is_duration : std::false_type {};
+template <class R, class P>
+struct is_duration<std::chrono::duration<R, P>> : std::true_type {};
+}  // namespace detail
+
+// --- simple types --------------------------------------------------------------------------------------------
+
+template <>
+struct LiteralTraits<bool> {
+  static core::LiteralType type() { return detail::simpleType(core::BOOLEAN); }
+  static std::string unionTag() { return "bool"; }
+  static void encode(bool v, core::Literal* out, BlobHooks*) { out->mutable_scalar()->mutable_primitive()->set_boolean(v); }
+  static bool decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kBoolean) throwMismatch(type(), l);
+    return p->boolean();
+  }
+};
+
+template <class T>
+struct LiteralTraits<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
+  static core::LiteralType type() { return detail::simpleType(core::INTEGER); }
+  static std::string unionTag() { return "int"; }
+  static void encode(T v, core::Literal* out, BlobHooks*) {
+    if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(std::int64_t)) {
+      if (v > static_cast<T>(std::numeric_limits<std::int64_t>::max()))
+        throw ConversionError("", std::to_string(v) + " does not fit Flyte's INTEGER (64-bit signed)");
+    }
+    out->mutable_scalar()->mutable_primitive()->set_integer(static_cast<std::int64_t>(v));
+  }
+  static T decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kInteger) throwMismatch(type(), l);
+    const std::int64_t v = p->integer();
+    bool fits;
+    if constexpr (std::is_signed_v<T>)
+      fits = v >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+             v <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
+    else
+      fits = v >= 0 && static_cast<std::uint64_t>(v) <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+    if (!fits)
+      throw ConversionError("", "the integer " + std::to_string(v) + " is out of range for the C++ parameter (" +
+                                    std::to_string(sizeof(T) * 8) + "-bit " + (std::is_signed_v<T> ? "signed" : "unsigned") +
+                                    ")");
+    return static_cast<T>(v);
+  }
+};
+
+template <class T>
+struct LiteralTraits<T, std::enable_if_t<std::is_floating_point_v<T>>> {
+  static core::LiteralType type() { return detail::simpleType(core::FLOAT); }
+  static std::string unionTag() { return "float"; }
+  static void encode(T v, core::Literal* out, BlobHooks*) {
+    out->mutable_scalar()->mutable_primitive()->set_float_value(static_cast<double>(v));
+  }
+  static T decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kFloatValue) throwMismatch(type(), l);
+    return static_cast<T>(p->float_value());
+  }
+};
+
+template <>
+struct LiteralTraits<std::string> {
+  static core::LiteralType type() { return detail::simpleType(core::STRING); }
+  static std::string unionTag() { return "str"; }
+  static void encode(const std::string& v, core::Literal* out, BlobHooks*) {
+    out->mutable_scalar()->mutable_primitive()->set_string_value(v);
+  }
+  static std::string decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kStringValue) throwMismatch(type(), l);
+    return p->string_value();
+  }
+};
+
+// Durations: any std::chrono::duration, as google.protobuf.Duration (seconds + nanos).
+template <class R, class P>
+struct LiteralTraits<std::chrono::duration<R, P>> {
+  using D = std::chrono::duration<R, P>;
+  static core::LiteralType type() { return detail::simpleType(core::DURATION); }
+  static std::string unionTag() { return "timedelta"; }
+  static void encode(D v, core::Literal* out, BlobHooks*) {
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(v).count();
+    auto* d = out->mutable_scalar()->mutable_primitive()->mutable_duration();
+    d->set_seconds(ns / 1000000000);
+    d->set_nanos(static_cast<std::int32_t>(ns % 1000000000));
+  }
+  static D decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kDuration) throwMismatch(type(), l);
+    const std::int64_t s = p->duration().seconds();
+    if (s > std::numeric_limits<std::int64_t>::max() / 1000000000 - 1 ||
+        s < std::numeric_limits<std::int64_t>::min() / 1000000000 + 1)
+      throw ConversionError("", "the duration of " + std::to_string(s) + " s is out of range for std::chrono");
+    return std::chrono::duration_cast<D>(std::chrono::nanoseconds(s * 1000000000 + p->duration().nanos()));
+  }
+};
+
+// Datetimes: std::chrono::system_clock::time_point, as google.protobuf.Timestamp (UTC).
+template <class Dur>
+struct LiteralTraits<std::chrono::time_point<std::chrono::system_clock, Dur>> {
+  using TP = std::chrono::time_point<std::chrono::system_clock, Dur>;
+  static core::LiteralType type() { return detail::simpleType(core::DATETIME); }
+  static std::string unionTag() { return "datetime"; }
+  static void encode(TP v, core::Literal* out, BlobHooks*) {
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(v.time_since_epoch()).count();
+    std::int64_t s = ns / 1000000000, n = ns % 1000000000;
+    if (n < 0) {  // Timestamp nanos are always non-negative
+      --s;
+      n += 1000000000;
+    }
+    auto* t = out->mutable_scalar()->mutable_primitive()->mutable_datetime();
+    t->set_seconds(s);
+    t->set_nanos(static_cast<std::int32_t>(n));
+  }
+  static TP decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kDatetime) throwMismatch(type(), l);
+    const std::int64_t s = p->datetime().seconds();
+    if (s > std::numeric_limits<std::int64_t>::max() / 1000000000 - 1 ||
+        s < std::numeric_limits<std::int64_t>::min() / 1000000000 + 1)
+      throw ConversionError("", "the datetime " + std::to_string(s) + " s after 1970 is out of range for std::chrono");
+    return TP(std::chrono::duration_cast<Dur>(std::chrono::nanoseconds(s * 1000000000 + p->datetime().nanos())));
+  }
+};
+
+// --- blobs ---------------------------------------------------------------------------------------------------
+
+namespace detail {
+template <bool Multipart>
+struct BlobTraits {
+  static core::LiteralType type() {
+    core::LiteralType t;
+    t.mutable_blob()->set_dimensionality(Multipart ? core::BlobType::MULTIPART : core::BlobType::SINGLE);
+    return t;
+  }
+  static std::string unionTag() { return Multipart ? "FlyteDirectory" : "FlyteFilePath"; }
+  static void encodePath(const std::string& path, core::Literal* out, BlobHooks* hooks) {
+    auto* b = out->mutable_scalar()->mutable_blob();
+    b->mutable_metadata()->mutable_type()->set_dimensionality(Multipart ? core::BlobType::MULTIPART
+                                                                        : core::BlobType::SINGLE);
+    b->set_uri(hooks ? hooks->publish(path, Multipart) : path);
+  }
+  static std::string decodePath(const core::Literal& l, BlobHooks* hooks) {
+    if (!l.has_scalar() || !l.scalar().has_blob()) throwMismatch(type(), l);
+    const auto& b = l.scalar().blob();
+    const bool multipart = b.metadata().type().dimensionality() == core::BlobType::MULTIPART;
+    if (multipart != Multipart) throwMismatch(type(), l);
+    return hooks ? hooks->localize(b.uri(), Multipart) : b.uri();
+  }
+};
+}  // namespace detail
+
+template <>
+struct LiteralTraits<flyte::File> : detail::BlobTraits<false> {
+  static void encode(const flyte::File& v, core::Literal* out, BlobHooks* h) { encodePath(v.path, out, h); }
+  static flyte::File decode(const core::Literal& l, BlobHooks* h) { return flyte::File{decodePath(l, h)}; }
+};
+template <>
+struct LiteralTraits<flyte::Directory> : detail::BlobTraits<true> {
+  static void encode(const flyte::Directory& v, core::Literal* out, BlobHooks* h) { encodePath(v.path, out, h); }
+  static flyte::Directory decode(const core::Literal& l, BlobHooks* h) { return flyte::Directory{decodePath(l, h)}; }
+};
+
+// --- containers ----------------------------------------------------------------------------------------------
+
+template <class T, class A>
+struct LiteralTraits<std::vector<T, A>> {
+  static core::LiteralType type() {
+    core::LiteralType t;
+    *t.mutable_collection_type() = LiteralTraits<T>::type();
+    return t;
+  }
+  static std::string unionTag() { return "Typed List"; }
+  static void encode(const std::vector<T, A>& v, core::Literal* out, BlobHooks* h) {
+    auto* c = out->mutable_collection();
+    c->mutable_literals()->Reserve(static_cast<int>(v.size()));
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      try {
+        LiteralTraits<T>::encode(v[i], c->add_literals(), h);
+      } catch (const ConversionError& e) {
+        throw e.within("[" + std::to_string(i) + "]");
+      }
+    }
+  }
+  static std::vector<T, A> decode(const core::Literal& l, BlobHooks* h) {
+    if (!l.has_collection()) throwMismatch(type(), l);
+    const auto& items = l.collection().literals();
+    std::vector<T, A> out;
+    out.reserve(items.size());
+    for (int i = 0; i < items.size(); ++i) {
+      try {
+        out.push_back(LiteralTraits<T>::decode(items[i], h));
+      } catch (const ConversionError& e) {
+        throw e.within("[" + std::to_string(i) + "]");
+      }
+    }
+    return out;
+  }
+};
+
+template <class T, class C, class A>
+struct LiteralTraits<std::map<std::string, T, C, A>> {
+  using M = std::map<std::string, T, C, A>;
+  static core::LiteralType type() {
+    core::LiteralType t;
+    *t.mutable_map_value_type() = LiteralTraits<T>::type();
+    return t;
+  }
+  static std::string unionTag() { return "Typed Dict"; }
+  static void encode(const M& v, core::Literal* out, BlobHooks* h) {
+    auto* m = out->mutable_map()->mutable_literals();
+    for (const auto& [k, item] : v) {
+      try {
+        LiteralTraits<T>::encode(item, &(*m)[k], h);
+      } catch (const ConversionError& e) {
+        throw e.within("['" + k + "']");
+      }
+    }
+  }
+  static M decode(const core::Literal& l, BlobHooks* h) {
+    if (!l.has_map()) throwMismatch(type(), l);
+    M out;
+    for (const auto& [k, item] : l.map().literals()) {
+      try {
+        out.emplace(k, LiteralTraits<T>::decode(item, h));
+      } catch (const ConversionError& e) {
+        throw e.within("['" + k + "']");
+      }
+    }
+    return out;
+  }
+};
+
+// std::optional<T>: the union of T and none, as flytekit writes Optional[T]. Decoding also accepts the bare forms
+// (a none scalar, or T's literal unwrapped), which launch-plan defaults use.
+template <class T>
+struct LiteralTraits<std::optional<T>> {
+  static core::LiteralType noneVariant() {
+    core::LiteralType t = detail::simpleType(core::NONE);
+    t.mutable_structure()->set_tag("none");
+    return t;
+  }
+  static core::LiteralType valueVariant() {
+    core::LiteralType t = LiteralTraits<T>::type();
+    t.mutable_structure()->set_tag(LiteralTraits<T>::unionTag());
+    return t;
+  }
+  static core::LiteralType type() {
+    core::LiteralType t;
+    *t.mutable_union_type()->add_variants() = valueVariant();
+    *t.mutable_union_type()->add_variants() = noneVariant();
+    return t;
+  }
+  static std::string unionTag() { return LiteralTraits<T>::unionTag(); }  // Optional[Optional[T]] is Optional[T]
+  static void encode(const std::optional<T>& v, core::Literal* out, BlobHooks* h) {
+    auto* u = out->mutable_scalar()->mutable_union_();
+    if (v) {
+      LiteralTraits<T>::encode(*v, u->mutable_value(), h);
+      *u->mutable_type() = valueVariant();
+    } else {
+      u->mutable_value()->mutable_scalar()->mutable_none_type();
+      *u->mutable_type() = noneVariant();
+    }
+  }
+  static std::optional<T> decode(const core::Literal& l, BlobHooks* h) {
+    const core::Literal* value = &l;
+    if (l.has_scalar() && l.scalar().has_union_()) value = &l.scalar().union_().value();
+    if (value->has_scalar() && value->scalar().has_none_type()) return std::nullopt;
+    try {
+      return LiteralTraits<T>::decode(*value, h);
+    } catch (const ConversionError& e) {
+      if (e.where().empty() && value != &l) throwMismatch(type(), l);
+      throw;
+    }
+  }
+};
+
+// --- function interfaces -------------------------------------------------------------------------------------
+
+// A task's result as outputs: void -> none, std::tuple<A, B> -> o0, o1, anything else -> o0.
+template <class R>
+struct OutputTraits {
+  static constexpr std::size_t count = 1;
+  template <class F>
+  static void each(const R& r, F&& f) {
+    f(std::integral_constant<std::size_t, 0>{}, r);
+  }
+  template <std::size_t I>
+  using type = R;
+};
+template <class... T>
+struct OutputTraits<std::tuple<T...>> {
+  static constexpr std::size_t count = sizeof...(T);
+  template <class F>
+  static void each(const std::tuple<T...>& r, F&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (f(std::integral_constant<std::size_t, I>{}, std::get<I>(r)), ...);
+    }(std::index_sequence_for<T...>{});
+  }
+  template <std::size_t I>
+  using type = std::tuple_element_t<I, std::tuple<T...>>;
+};
+template <>
+struct OutputTraits<void> {
+  static constexpr std::size_t count = 0;
+};
+
+// Convenience wrappers.
+template <class T>
+core::Literal toLiteral(const T& value, BlobHooks* hooks = nullptr) {
+  core::Literal l;
+  LiteralTraits<T>::encode(value, &l, hooks);
+  return l;
+}
+template <class T>
+T fromLiteral(const core::Literal& literal, BlobHooks* hooks = nullptr) {
+  return LiteralTraits<T>::decode(literal, hooks);
+}
+template <class T>
+core::LiteralType literalTypeOf() {
+  return LiteralTraits<T>::type();
+}
+
+}  // namespace flytecc::runtime
