@@ -169,7 +169,6 @@ llvm::Expected<core::Literal> resolve(const core::BindingData& b, const std::map
         return bad("binding refers to '" + p.node_id() + "." + p.var() + "', which does not exist");
       return v->second;
     }
-    case core::BindingData::kUnion: return resolve(b.union_().value(), outs);
     default: return bad("empty binding");
   }
 }
@@ -189,7 +188,6 @@ static void promiseNodes(const core::BindingData& b, std::set<std::string>& out)
   if (b.has_promise()) out.insert(b.promise().node_id());
   for (const auto& i : b.collection().bindings()) promiseNodes(i, out);
   for (const auto& [k, i] : b.map().bindings()) promiseNodes(i, out);
-  if (b.has_union_()) promiseNodes(b.union_().value(), out);
 }
 
 static const std::string kStartNode = "start-node";
@@ -347,7 +345,7 @@ llvm::Expected<core::LiteralMap> Run::taskNode(const core::Node& n, const core::
   }
   std::string dir = join(options_.runDir, path);
   std::string inputsPath = join(dir, "inputs.pb");
-  if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return std::move(e);
+  if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return e;
   Failure failure;
   auto out = attempts(t, inputsPath, join(dir, "out"), std::nullopt, path, failure);
   if (options_.observer) options_.observer->nodeFinished(path, bool(out), false, {});
@@ -385,7 +383,7 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
 
   std::string dir = join(options_.runDir, path);
   std::string inputsPath = join(dir, "inputs.pb");
-  if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return std::move(e);
+  if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return e;
 
   const bool useCache = options_.cache && t.metadata().discoverable();
   std::string boundNames;

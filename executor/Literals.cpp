@@ -38,7 +38,7 @@ static llvm::Expected<core::Literal> fromJson(const llvm::json::Value& v, const 
     std::string s;
     llvm::raw_string_ostream os(s);
     os << v;
-    return bad(where + ": " + s + " is not a " + typeName(type));
+    return bad(where + ": " + s + " is not of type " + typeName(type));
   };
   switch (type.type_case()) {
     case core::LiteralType::kSimple: {

@@ -82,9 +82,9 @@ llvm::Expected<Program> loadDirectory(const std::string& dir) {
     if (!name.ends_with(".task.pb") && !name.ends_with(".workflow.pb") && !name.ends_with(".launchplan.pb")) continue;
     auto buf = llvm::MemoryBuffer::getFile(path);
     if (!buf) return bad("cannot read '" + path + "': " + buf.getError().message());
-    if (auto e = addFile(p, name, (*buf)->getBuffer().str())) return std::move(e);
+    if (auto e = addFile(p, name, (*buf)->getBuffer().str())) return e;
   }
-  if (auto e = finish(p, dir)) return std::move(e);
+  if (auto e = finish(p, dir)) return e;
   return p;
 }
 
@@ -105,10 +105,10 @@ llvm::Expected<Program> loadPackage(const std::string& path) {
     std::string bytes(static_cast<size_t>(size), '\0');
     if (archive_read_data(a.get(), bytes.data(), bytes.size()) != static_cast<la_ssize_t>(bytes.size()))
       return bad("'" + path + "': entry '" + name + "' is truncated or corrupt");
-    if (auto err = addFile(p, llvm::sys::path::filename(name), bytes)) return std::move(err);
+    if (auto err = addFile(p, llvm::sys::path::filename(name), bytes)) return err;
   }
   if (rc != ARCHIVE_EOF) return bad("'" + path + "' is not a readable tar archive: " + archive_error_string(a.get()));
-  if (auto err = finish(p, path)) return std::move(err);
+  if (auto err = finish(p, path)) return err;
   return p;
 }
 
