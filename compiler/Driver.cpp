@@ -9,6 +9,7 @@
 #include "compiler/DiagnosticRecorder.h"
 #include "compiler/Dump.h"
 #include "compiler/Emit.h"
+#include "compiler/EmitTaskMain.h"
 #include "compiler/Package.h"
 #include "compiler/RunCommand.h"
 #include "compiler/Frontend.h"
@@ -25,7 +26,7 @@ static void printHelp(llvm::raw_ostream& out) {
   out << "flytecc " FLYTECC_VERSION " - Flyte workflows in C++\n"
          "\n"
          "USAGE:\n"
-         "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir|runner] [--image IMAGE]\n"
+         "  flytecc compile FILES... -o OUT_DIR [-p BUILD_DIR] [--emit=pb|json|ir|runner|task-main] [--image IMAGE]\n"
          "                  [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc check FILES... [-p BUILD_DIR] [CHECK OPTIONS] [-- FLAGS...]\n"
          "  flytecc package FILES... -o PACKAGE.tgz --image IMAGE [-p BUILD_DIR] [--project P] [--domain D]\n"
@@ -57,7 +58,10 @@ static void printHelp(llvm::raw_ostream& out) {
          "  -o DIR          output directory ('-' prints to standard output)\n"
          "  -p DIR          build directory holding compile_commands.json\n"
          "  --emit=KIND     pb (default): binary protobuf; json: proto3 JSON; ir: flytecc's IR text;\n"
-         "                  runner: flyte_runner.cpp, a program that runs the workflows locally, in process\n"
+         "                  runner: flyte_runner.cpp, a program that runs the workflows locally, in process;\n"
+         "                  task-main: flytecc_task_main.cpp, the flytecc-task program of the container image\n"
+         "                  (docs/task-contract.md, docs/packaging.md)\n"
+         "  --depfile FILE  (compile) also write a Make-style list of the files the sources read\n"
          "  --image IMAGE   container image for tasks that set no container_image (default " << kDefaultImage << ")\n"
          "  -- FLAGS...     compiler flags for the sources (instead of -p), e.g. -- -std=c++20 -Iinclude\n"
          "\n"
@@ -127,8 +131,9 @@ static bool parseCompile(const std::vector<std::string>& args, CompileArgs& c, l
       else if (a == "json") c.emit = EmitKind::Json;
       else if (a == "ir") c.emit = EmitKind::Ir;
       else if (a == "runner") c.emit = EmitKind::Runner;
+      else if (a == "task-main") c.emit = EmitKind::TaskMain;
       else {
-        errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir or runner)\n";
+        errs << "flytecc: error: unknown --emit kind '" << a << "' (expected pb, json, ir, runner or task-main)\n";
         return false;
       }
     } else if (a.starts_with("-W")) {
@@ -289,8 +294,9 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
   lowering.sdkVersion = FLYTECC_VERSION;
   std::vector<OutputFile> files;
   try {
-    files = c.emit == EmitKind::Runner ? std::vector<OutputFile>{emitRunner(*module, c.frontend.sources)}
-                                       : emitModule(*module, c.emit, lowering);
+    files = c.emit == EmitKind::Runner     ? std::vector<OutputFile>{emitRunner(*module, c.frontend.sources)}
+            : c.emit == EmitKind::TaskMain ? std::vector<OutputFile>{emitTaskMain(*module, c.frontend.sources)}
+                                           : emitModule(*module, c.emit, lowering);
   } catch (const std::exception& e) {
     errs << "flytecc: error: " << e.what() << "\n";
     return 1;
@@ -304,6 +310,7 @@ static int runCompile(const std::vector<std::string>& args, llvm::raw_ostream& o
     return 0;
   }
   if (!writeAll(c.outDir, files, errs)) return 1;
+  if (c.depfile && !writeDepfile(*c.depfile, files.empty() ? c.outDir : c.outDir + "/" + files.front().name, r.dependencies, errs)) return 1;
   size_t tasks = module->tasks.size(), maps = module->mapTasks.size(), wfs = module->workflows.size();
   errs << "flytecc: wrote " << files.size() << " files to " << c.outDir << " (" << tasks << " tasks, " << maps
        << " map tasks, " << wfs << " workflows)\n";

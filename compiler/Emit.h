@@ -12,7 +12,7 @@
 
 namespace flytecc::compiler {
 
-enum class EmitKind { Pb, Json, Ir, Runner };
+enum class EmitKind { Pb, Json, Ir, Runner, TaskMain };
 
 struct OutputFile {
   std::string name;  // e.g. pkg.detect_anomalies.task.pb

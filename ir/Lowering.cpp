@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "flyteidl/TaskContract.h"
+
 namespace flytecc::ir {
 namespace core = flyteidl::core;
 
@@ -146,10 +148,11 @@ static void lowerResources(const Resources& r, google::protobuf::RepeatedPtrFiel
 
 // Flyte fills these placeholders at run time (docs/task-contract.md).
 static void runtimeArgs(core::Container* c) {
-  for (const char* a : {"--inputs", "{{.input}}", "--output-prefix", "{{.outputPrefix}}", "--raw-output-data-prefix",
-                        "{{.rawOutputDataPrefix}}", "--checkpoint-path", "{{.checkpointOutputPrefix}}",
-                        "--prev-checkpoint", "{{.prevCheckpointPrefix}}"})
-    c->add_args(a);
+  using namespace flytecc::contract;
+  for (std::string_view a : {kInputsArg, kInputTemplate, kOutputPrefixArg, kOutputPrefixTemplate, kRawOutputDataPrefixArg,
+                             kRawOutputDataPrefixTemplate, kCheckpointPathArg, kCheckpointOutputPrefixTemplate,
+                             kPrevCheckpointArg, kPrevCheckpointPrefixTemplate})
+    c->add_args(std::string(a));
 }
 
 static core::TaskTemplate containerTask(const std::string& name, const Interface& iface, const Metadata& md,
@@ -172,7 +175,7 @@ static core::TaskTemplate containerTask(const std::string& name, const Interface
 core::TaskTemplate lowerTask(const Task& task, const LoweringOptions& o) {
   core::TaskTemplate t = containerTask(task.name, task.interface, task.metadata, task, o);
   auto* c = t.mutable_container();
-  c->add_args("--task");
+  c->add_args(std::string(contract::kTaskArg));
   c->add_args(task.name);
   return t;
 }
@@ -183,12 +186,12 @@ core::TaskTemplate lowerMapTask(const MapTask& map, const Module& module, const 
   core::TaskTemplate t = containerTask(map.name, map.interface, map.metadata, task ? *task : fallback, o);
   t.set_task_type_version(1);
   auto* c = t.mutable_container();
-  c->add_args("--task");
+  c->add_args(std::string(contract::kTaskArg));
   c->add_args(map.task);
   // Each item reads element FLYTE_K8S_ARRAY_INDEX of every input that is not bound.
   std::string bound;
   for (const auto& b : map.boundInputs) bound += (bound.empty() ? "" : ",") + b;
-  c->add_args("--map-bound-inputs");
+  c->add_args(std::string(contract::kMapBoundInputsArg));
   c->add_args(bound);
   return t;
 }

@@ -6,6 +6,7 @@
 #include "flyteidl/admin/launch_plan.pb.h"
 #include "flyteidl/core/tasks.pb.h"
 #include "flyteidl/core/workflow.pb.h"
+#include "flyteidl/TaskContract.h"
 #include "ir/Module.h"
 
 namespace flytecc::ir {
@@ -13,7 +14,7 @@ namespace flytecc::ir {
 struct LoweringOptions {
   std::string image;          // container image of tasks that name none
   std::string sdkVersion;     // RuntimeMetadata.version
-  std::string taskExecutable = "flytecc-task";  // runs one task inside the container (docs/task-contract.md)
+  std::string taskExecutable{contract::kTaskExecutable};  // runs one task inside the container (docs/task-contract.md)
 };
 
 flyteidl::core::LiteralType lowerType(const Type& type);

@@ -1,0 +1,274 @@
+// Literal conversion (runtime/Literals.h): round trips of every SDK type, and flytekit's own literals and task
+// inputs/outputs (test/data/flytekit-literals, written by flytekit 1.16.24) decoded and re-encoded byte for byte.
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/message_differencer.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "runtime/Literals.h"
+#include "runtime/TaskMain.h"
+#include "runtime/TaskRuntime.h"
+
+using namespace flytecc::runtime;
+using google::protobuf::util::MessageDifferencer;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string dataDir() { return FLYTECC_TEST_DATA "/flytekit-literals/"; }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << path;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+core::Literal goldenLiteral(const std::string& name) {
+  core::Literal l;
+  EXPECT_TRUE(l.ParseFromString(slurp(dataDir() + "values/" + name + ".pb"))) << name;
+  return l;
+}
+core::LiteralType goldenType(const std::string& name) {
+  core::LiteralType t;
+  auto st = google::protobuf::util::JsonStringToMessage(slurp(dataDir() + "values/" + name + ".type.json"), &t);
+  EXPECT_TRUE(st.ok()) << name << ": " << st.ToString();
+  return t;
+}
+core::LiteralMap goldenMap(const std::string& task, const std::string& file) {
+  core::LiteralMap m;
+  EXPECT_TRUE(m.ParseFromString(slurp(dataDir() + "io/" + task + "/" + file))) << task << "/" << file;
+  return m;
+}
+
+std::string text(const google::protobuf::Message& m) { return m.DebugString(); }
+
+// flytekit's literal decodes to `expected`, which encodes back to flytekit's literal; the types agree too.
+template <class T>
+void checkGolden(const std::string& name, const T& expected) {
+  SCOPED_TRACE(name);
+  core::Literal golden = goldenLiteral(name);
+  T decoded = fromLiteral<T>(golden);
+  EXPECT_TRUE(decoded == expected);
+  core::Literal encoded = toLiteral(expected);
+  EXPECT_TRUE(MessageDifferencer::Equals(encoded, golden)) << text(encoded) << "vs flytekit\n" << text(golden);
+  EXPECT_EQ(encoded.SerializeAsString(), golden.SerializeAsString());
+  core::LiteralType type = literalTypeOf<T>();
+  EXPECT_TRUE(MessageDifferencer::Equals(type, goldenType(name))) << text(type) << "vs\n" << text(goldenType(name));
+}
+
+template <class T>
+void roundTrip(const T& value) {
+  core::Literal l = toLiteral(value);
+  core::Literal wire;
+  ASSERT_TRUE(wire.ParseFromString(l.SerializeAsString()));
+  EXPECT_TRUE(fromLiteral<T>(wire) == value) << text(l);
+}
+
+template <class T>
+std::string decodeError(const core::Literal& l) {
+  try {
+    (void)fromLiteral<T>(l);
+  } catch (const ConversionError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+using Clock = std::chrono::system_clock;
+
+}  // namespace
+
+TEST(Literals, FlytekitScalars) {
+  checkGolden<std::int64_t>("int", 42);
+  checkGolden<int>("int_negative", -7);
+  checkGolden<std::int64_t>("int_max", 9223372036854775807LL);
+  checkGolden<double>("float", 3.14159);
+  checkGolden<double>("float_whole", 2.0);
+  checkGolden<bool>("bool", true);
+  checkGolden<std::string>("str_unicode", "h\xC3\xA9llo, \xE4\xB8\x96\xE7\x95\x8C \xF0\x9F\x9A\x80");
+  // 2024-05-17T13:45:30.123456Z
+  checkGolden<Clock::time_point>("datetime_utc", Clock::time_point(1715953530s + 123456us));
+  checkGolden<std::chrono::microseconds>("timedelta", 5405s + 250ms);
+}
+
+TEST(Literals, FlytekitCollectionsAndOptionals) {
+  checkGolden<std::vector<int>>("list_int", {1, 2, 3});
+  checkGolden<std::vector<int>>("list_int_empty", {});
+  checkGolden<std::vector<std::vector<std::string>>>("list_list_str", {{"a", "b"}, {}, {"c"}});
+  checkGolden<std::map<std::string, double>>("dict_str_float", {{"b", -2.0}, {"a", 1.5}});
+  checkGolden<std::optional<int>>("optional_int_value", 5);
+  checkGolden<std::optional<int>>("optional_int_none", std::nullopt);
+  checkGolden<std::optional<std::vector<int>>>("optional_list_int", std::vector<int>{4, 5});
+  checkGolden<std::optional<std::map<std::string, int>>>("optional_dict_str_int", std::map<std::string, int>{{"k", 1}});
+  checkGolden<std::vector<std::optional<int>>>("list_optional_int", {1, std::nullopt, 3, std::nullopt});
+  checkGolden<std::optional<Clock::time_point>>("optional_datetime_none", std::nullopt);
+}
+
+TEST(Literals, FlytekitBlobs) {
+  checkGolden<flyte::File>("flytefile_s3", flyte::File{"s3://my-bucket/data/input.csv"});
+  checkGolden<flyte::Directory>("flytedirectory_s3", flyte::Directory{"s3://my-bucket/data/images/"});
+  checkGolden<std::optional<flyte::File>>("optional_flytefile", flyte::File{"s3://my-bucket/data/maybe.csv"});
+}
+
+TEST(Literals, RoundTrips) {
+  roundTrip<std::int8_t>(-128);
+  roundTrip<std::uint32_t>(4000000000u);
+  roundTrip<std::int64_t>(std::numeric_limits<std::int64_t>::min());
+  roundTrip<float>(1.5f);
+  roundTrip<std::string>("");
+  roundTrip<std::chrono::seconds>(-90s);
+  roundTrip<std::chrono::nanoseconds>(-1ns);
+  roundTrip<Clock::time_point>(Clock::time_point(-1500ms));  // before 1970: Timestamp nanos stay positive
+  roundTrip<std::map<std::string, std::vector<std::optional<double>>>>({{"x", {1.0, std::nullopt}}, {"y", {}}});
+  roundTrip<std::optional<std::optional<int>>>(std::nullopt);
+  roundTrip<std::vector<flyte::Directory>>({{"/data/a"}, {"s3://b/c/"}});
+  roundTrip<std::optional<std::chrono::milliseconds>>(1500ms);
+  roundTrip<std::vector<std::map<std::string, bool>>>({{{"t", true}}, {}});
+
+  core::Literal neg = toLiteral(Clock::time_point(-1500ms));
+  EXPECT_EQ(neg.scalar().primitive().datetime().seconds(), -2);
+  EXPECT_EQ(neg.scalar().primitive().datetime().nanos(), 500000000);
+}
+
+TEST(Literals, Types) {
+  EXPECT_EQ(describeType(literalTypeOf<std::vector<std::optional<flyte::File>>>()), "[file?]");
+  EXPECT_EQ((describeType(literalTypeOf<std::map<std::string, std::chrono::seconds>>())), "{str: duration}");
+  auto t = literalTypeOf<std::optional<std::vector<int>>>();
+  EXPECT_EQ(t.union_type().variants(0).structure().tag(), "Typed List");
+  EXPECT_EQ(t.union_type().variants(1).structure().tag(), "none");
+  EXPECT_EQ(literalTypeOf<std::optional<flyte::Directory>>().union_type().variants(0).structure().tag(),
+            "FlyteDirectory");
+  EXPECT_EQ(literalTypeOf<std::optional<std::chrono::seconds>>().union_type().variants(0).structure().tag(),
+            "timedelta");
+  EXPECT_EQ(literalTypeOf<std::optional<bool>>().union_type().variants(0).structure().tag(), "bool");
+}
+
+TEST(Literals, Mismatches) {
+  EXPECT_EQ(decodeError<int>(toLiteral(std::string("abc"))), "expected int, got str (\"abc\")");
+  EXPECT_EQ(decodeError<double>(toLiteral(3)), "expected float, got int (3)");
+  EXPECT_EQ(decodeError<std::vector<int>>(toLiteral(std::vector<double>{1.0, 2.5})),
+            "[0]: expected int, got float (1.000000)");
+  EXPECT_EQ((decodeError<std::map<std::string, int>>(toLiteral(std::map<std::string, bool>{{"k", true}}))),
+            "['k']: expected int, got bool (true)");
+  EXPECT_EQ(decodeError<std::int32_t>(toLiteral<std::int64_t>(3000000000LL)),
+            "the integer 3000000000 is out of range for the C++ parameter (32-bit signed)");
+  EXPECT_EQ(decodeError<std::uint8_t>(toLiteral(-1)),
+            "the integer -1 is out of range for the C++ parameter (8-bit unsigned)");
+  EXPECT_EQ(decodeError<flyte::File>(toLiteral(flyte::Directory{"s3://b/d/"})), "expected file, got dir (s3://b/d/)");
+  EXPECT_EQ(decodeError<std::optional<int>>(toLiteral(std::optional<std::string>("x"))),
+            "expected int?, got union value str (\"x\") tagged 'str'");
+  EXPECT_EQ(decodeError<std::vector<int>>(core::Literal()), "expected [int], got an empty literal");
+  try {
+    (void)toLiteral<std::uint64_t>(std::numeric_limits<std::uint64_t>::max());
+    ADD_FAILURE() << "no error";
+  } catch (const ConversionError& e) {
+    EXPECT_STREQ(e.what(), "18446744073709551615 does not fit Flyte's INTEGER (64-bit signed)");
+  }
+}
+
+// Bare forms (launch-plan defaults): a none scalar and an unwrapped value both decode as optionals.
+TEST(Literals, BareOptionals) {
+  core::Literal none;
+  none.mutable_scalar()->mutable_none_type();
+  EXPECT_EQ(fromLiteral<std::optional<int>>(none), std::nullopt);
+  EXPECT_EQ(fromLiteral<std::optional<int>>(toLiteral(7)), 7);
+}
+
+// --- flytekit's task entry points: same inputs, same outputs ---------------------------------------------------
+
+namespace tasks {
+using Scalars = std::tuple<std::int64_t, double, std::string, Clock::time_point>;
+Scalars scalars(std::int64_t n, double x, bool flag, std::string name, Clock::time_point when,
+                std::chrono::microseconds wait) {
+  return {n + 1, x / 2, flag ? name + "!" : name, when + wait};
+}
+std::optional<std::vector<std::int64_t>> collections(std::vector<std::int64_t> xs,
+                                                     std::vector<std::vector<std::string>> grid,
+                                                     std::map<std::string, double> weights,
+                                                     std::vector<std::optional<std::int64_t>> sparse,
+                                                     std::optional<std::int64_t> maybe) {
+  std::vector<std::int64_t> kept;
+  for (auto v : sparse)
+    if (v) kept.push_back(*v);
+  if (kept.empty()) return std::nullopt;
+  return kept;
+}
+std::tuple<flyte::File, flyte::Directory, std::string> files(flyte::File f, flyte::Directory d) {
+  return {f, d, f.path};
+}
+std::int64_t square(std::int64_t x) { return x * x; }
+}  // namespace tasks
+
+namespace {
+core::LiteralMap call(const TaskEntry& entry, const core::LiteralMap& inputs, const std::vector<std::string>* bound = nullptr,
+                      std::int64_t index = 0) {
+  core::LiteralMap outputs;
+  TaskCall c{entry, inputs, bound, index, nullptr, &outputs, nullptr};
+  entry.run(c);
+  return outputs;
+}
+}  // namespace
+
+TEST(FlytekitEntrypoint, Scalars) {
+  TaskEntry e{"scalars", {"n", "x", "flag", "name", "when", "wait"}, {"o0", "o1", "o2", "o3"}, &adapt<&tasks::scalars>};
+  core::LiteralMap out = call(e, goldenMap("scalars", "inputs.pb"));
+  core::LiteralMap golden = goldenMap("scalars", "outputs.pb");
+  // flytekit names the NamedTuple's fields; C++ tuples are o0..o3 in the same order.
+  const char* names[] = {"next_n", "half", "banner", "later"};
+  for (int i = 0; i < 4; ++i) {
+    SCOPED_TRACE(names[i]);
+    EXPECT_EQ(out.literals().at("o" + std::to_string(i)).SerializeAsString(),
+              golden.literals().at(names[i]).SerializeAsString());
+  }
+}
+
+TEST(FlytekitEntrypoint, Collections) {
+  core::LiteralMap inputs = goldenMap("collections", "inputs.pb");
+  TaskEntry e{"collections", {"xs", "grid", "weights", "sparse", "maybe"}, {"o0"}, &adapt<&tasks::collections>};
+  core::LiteralMap out = call(e, inputs);
+  // flytekit's o0 is Optional[List[int]]; its o1 is a Union[int, str], which the C++ SDK does not map.
+  EXPECT_EQ(out.literals().at("o0").SerializeAsString(),
+            goldenMap("collections", "outputs.pb").literals().at("o0").SerializeAsString());
+}
+
+TEST(FlytekitEntrypoint, FilesPassThrough) {
+  TaskEntry e{"files", {"f", "d"}, {"o0", "o1", "o2"}, &adapt<&tasks::files>};
+  core::LiteralMap out = call(e, goldenMap("files", "inputs.pb"));
+  EXPECT_EQ(out.SerializeAsString(), goldenMap("files", "outputs.pb").SerializeAsString());
+}
+
+TEST(FlytekitEntrypoint, MapItem) {
+  TaskEntry e{"square", {"x"}, {"o0"}, &adapt<&tasks::square>};
+  std::vector<std::string> bound;
+  core::LiteralMap out = call(e, goldenMap("map_square", "inputs.pb"), &bound, 1);
+  EXPECT_EQ(out.SerializeAsString(), goldenMap("map_square", "outputs.pb").SerializeAsString());
+  try {
+    call(e, goldenMap("map_square", "inputs.pb"), &bound, 3);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& err) {
+    EXPECT_STREQ(err.what(), "array index 3 is out of range for input 'x' (3 items)");
+  }
+  // Bound inputs are passed whole: a list bound to an int parameter is a type error naming the input.
+  std::vector<std::string> boundX{"x"};
+  try {
+    call(e, goldenMap("map_square", "inputs.pb"), &boundX, 0);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& err) {
+    EXPECT_STREQ(err.what(), "input 'x': expected int, got a list of 3 (first: int (1))");
+  }
+}
+
+TEST(FlytekitEntrypoint, MissingInput) {
+  TaskEntry e{"square", {"x"}, {"o0"}, &adapt<&tasks::square>};
+  try {
+    call(e, core::LiteralMap());
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& err) {
+    EXPECT_STREQ(err.what(), "missing input 'x'");
+  }
+}
