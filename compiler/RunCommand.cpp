@@ -15,6 +15,7 @@
 
 #include "compiler/Emit.h"
 #include "compiler/Frontend.h"
+#include "compiler/TaskBuild.h"
 #include "executor/Engine.h"
 #include "executor/Literals.h"
 #include "ir/Lowering.h"
@@ -42,7 +43,8 @@ void printRunHelp(llvm::raw_ostream& out) {
          "  --workflow NAME         the workflow to run (entity name or its last component); needed when\n"
          "                          there are several\n"
          "  --input NAME=JSON       a workflow input (else the launch plan's default)\n"
-         "  --task-executable PATH  the task program (flytecc-task) built from the sources\n"
+         "  --task-executable PATH  the task program (flytecc-task); needed for OUT_DIR and packages. From\n"
+         "                          sources, flytecc builds it (kept under the cache directory until they change)\n"
          "  --output-dir DIR        also write the outputs as DIR/outputs.pb (core.LiteralMap)\n"
          "  --run-dir DIR           keep every node's inputs.pb, outputs.pb, error.pb and task.log in DIR\n"
          "                          (default: a temporary directory, removed after the run)\n"
@@ -247,8 +249,9 @@ bool parseRun(const std::vector<std::string>& args, RunArgs& r, llvm::raw_ostrea
   return true;
 }
 
-// Sources: compiled in memory to the same flyteidl `flytecc compile` writes.
-std::optional<ex::Program> compileSources(const RunArgs& r, llvm::raw_ostream& errs) {
+// Sources: compiled in memory to the same flyteidl `flytecc compile` writes; their task executable is built
+// (once per change, under the cache directory) unless --task-executable names one.
+std::optional<ex::Program> compileSources(RunArgs& r, llvm::raw_ostream& errs) {
   FrontendOptions fo;
   fo.sources = r.files;
   fo.buildDir = r.buildDir;
@@ -270,6 +273,16 @@ std::optional<ex::Program> compileSources(const RunArgs& r, llvm::raw_ostream& e
   if (p.workflows.empty()) {
     errs << "flytecc: error: the sources declare no workflow\n";
     return std::nullopt;
+  }
+  if (r.taskExecutable.empty()) {
+    TaskBuildOptions b;
+    b.sources = r.files;
+    b.flags = r.flags;
+    b.dependencies = fr.dependencies;
+    b.cacheDir = std::string(llvm::sys::path::parent_path(ex::defaultCachePath()));
+    auto exe = buildTaskExecutable(m, b, errs);
+    if (!exe) return std::nullopt;
+    r.taskExecutable = *exe;
   }
   return p;
 }
@@ -296,7 +309,7 @@ int runRunCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, 
   }
   if (r.taskExecutable.empty()) {
     errs << "flytecc: error: no task executable: give --task-executable PATH (the flytecc-task program built "
-            "from the sources)\n";
+            "from the sources, e.g. by flytecc_add_task_executable)\n";
     return 2;
   }
   auto wf = ex::chooseWorkflow(*program, r.workflow);
