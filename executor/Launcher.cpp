@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/pidfd.h>
+#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -157,7 +157,7 @@ class ProcessLauncher final : public Launcher {
 
     bool timedOut = false;
     int status = 0;
-    int pidfd = pidfd_open(pid, 0);
+    int pidfd = int(syscall(SYS_pidfd_open, pid, 0));
     if (pidfd >= 0) {
       pollfd p{pidfd, POLLIN, 0};
       int ms = r.timeout.count() > 0 ? int(std::min<int64_t>(r.timeout.count(), INT32_MAX)) : -1;
@@ -191,7 +191,7 @@ class ProcessLauncher final : public Launcher {
       failure = "timed out after " + std::to_string(r.timeout.count() / 1000.0).substr(0, 6) + " s";
     } else if (WIFSIGNALED(status)) {
       int sig = WTERMSIG(status);
-      failure = std::string("killed by signal ") + sigabbrev_np(sig) + " (" + strsignal(sig) + ")";
+      failure = std::string("killed by signal SIG") + sigabbrev_np(sig) + " (" + strsignal(sig) + ")";
       if (sig == SIGKILL && r.memoryLimitBytes) failure += "; out of memory?";
     } else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !llvm::sys::fs::exists(exe_)) {
       failure = "cannot run '" + exe_ + "'";

@@ -245,7 +245,11 @@ TEST_F(EngineTest, CrashesFailOnlyTheirItemWithReasons) {
   // Each reason, from the launcher.
   const core::TaskTemplate& t = p.tasks.at("t.crash-map");
   std::string inputsPath = dir_ + "/in.pb";
-  std::ofstream(inputsPath, std::ios::binary) << serializeDeterministic(inputs({3, 4, 5, 6}));
+  core::LiteralMap in = inputs({3, 4, 5, 6});
+  (*in.mutable_literals())["x"] = in.literals().at("xs");
+  in.mutable_literals()->erase("xs");
+  in.mutable_literals()->erase("dir");
+  std::ofstream(inputsPath, std::ios::binary) << serializeDeterministic(in);
   std::vector<std::string> reasons;
   for (int64_t i = 0; i < 4; ++i) {
     ItemRequest req{&t, inputsPath, dir_ + "/item" + std::to_string(i), i};
@@ -270,6 +274,16 @@ TEST_F(EngineTest, BelowTheThresholdTheNodeFailsNamingAnItem) {
   EXPECT_NE(msg.find("SIGSEGV"), std::string::npos) << msg;
 }
 
+// Flyte retries recoverable failures (crashes, timeouts, system errors), not the user exceptions the runtime marks
+// NON_RECOVERABLE.
+TEST_F(EngineTest, UserExceptionsAreNotRetried) {
+  TaskSpec crash{"t.crash", "", {{"x", kInt}}, {{"o0", kInt}}, {}, /*retries=*/2};
+  auto r = run(mapProgram(crash), inputs({6}));
+  ASSERT_FALSE(bool(r));
+  std::string msg = llvm::toString(r.takeError());
+  EXPECT_NE(msg.find("item 0 (attempt 1 of 3): USER:std::invalid_argument"), std::string::npos) << msg;
+}
+
 TEST_F(EngineTest, RetriesUntilSuccess) {
   TaskSpec flaky{"t.flaky", "", {{"dir", kStr}, {"x", kInt}}, {{"o0", kInt}}, {}, /*retries=*/2};
   auto r = run(mapProgram(flaky), inputs({7, 8}));
@@ -284,6 +298,7 @@ TEST_F(EngineTest, RetriesExhausted) {
   std::string msg = llvm::toString(r.takeError());
   EXPECT_NE(msg.find("item 0 (attempt 2 of 2)"), std::string::npos) << msg;
   EXPECT_NE(msg.find("flaky attempt 2"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("SIGABRT"), std::string::npos) << msg;
 }
 
 TEST_F(EngineTest, TimeoutFailsTheHangingItem) {
