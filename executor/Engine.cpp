@@ -206,12 +206,13 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
     if (n.has_array_node())
       for (const auto& b : n.array_node().node().inputs()) promiseNodes(b.binding(), d);
     d.erase(kStartNode);
+    d.erase("");  // flytekit and flytecc name the workflow's inputs with an empty node id
   }
   for (const auto& [id, d] : deps)
     for (const auto& up : d)
       if (!nodes.count(up)) return bad("workflow " + wf.id().name() + ": node " + id + " depends on unknown node " + up);
 
-  std::map<std::string, core::LiteralMap> outputs{{kStartNode, inputs}};
+  std::map<std::string, core::LiteralMap> outputs{{kStartNode, inputs}, {"", inputs}};
   std::mutex mu;
   std::condition_variable cv;
   std::set<std::string> done, running;

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,11 +15,13 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "flyteidl/TaskContract.h"
 #include "flyteidl/core/errors.pb.h"
+#include "runtime/WorkerProtocol.h"
 
 extern char** environ;
 
@@ -110,6 +113,24 @@ std::optional<uint64_t> parseQuantity(const std::string& text) {
   return std::nullopt;
 }
 
+// Why a process ended badly ("" when it exited 0).
+static std::string describeStatus(int status, bool timedOut, const ItemRequest& r, const std::string& exe) {
+  if (timedOut) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "timed out after %g s", double(r.timeout.count()) / 1000.0);
+    return buf;
+  }
+  if (WIFSIGNALED(status)) {
+    int sig = WTERMSIG(status);
+    std::string out = std::string("killed by signal SIG") + sigabbrev_np(sig) + " (" + strsignal(sig) + ")";
+    if (sig == SIGKILL && r.memoryLimitBytes) out += "; out of memory?";
+    return out;
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !llvm::sys::fs::exists(exe)) return "cannot run '" + exe + "'";
+  if (WIFEXITED(status) && WEXITSTATUS(status) != 0) return "exit code " + std::to_string(WEXITSTATUS(status));
+  return "";
+}
+
 namespace {
 
 class ProcessLauncher final : public Launcher {
@@ -186,18 +207,7 @@ class ProcessLauncher final : public Launcher {
       }
     }
     kill(-pid, SIGKILL);  // whatever the item left running in its group
-    std::string failure;
-    if (timedOut) {
-      failure = "timed out after " + std::to_string(r.timeout.count() / 1000.0).substr(0, 6) + " s";
-    } else if (WIFSIGNALED(status)) {
-      int sig = WTERMSIG(status);
-      failure = std::string("killed by signal SIG") + sigabbrev_np(sig) + " (" + strsignal(sig) + ")";
-      if (sig == SIGKILL && r.memoryLimitBytes) failure += "; out of memory?";
-    } else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !llvm::sys::fs::exists(exe_)) {
-      failure = "cannot run '" + exe_ + "'";
-    } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-      failure = "exit code " + std::to_string(WEXITSTATUS(status));
-    }
+    std::string failure = describeStatus(status, timedOut, r, exe_);
     auto out = collectOutcome(r, failure);
     if (timedOut) out.recoverable = true;
     return out;
@@ -205,6 +215,137 @@ class ProcessLauncher final : public Launcher {
 
  private:
   std::string exe_;
+};
+
+// Persistent workers (`flytecc-task --worker`), one per concurrently running item, each serving many items over a
+// socket. A worker that crashes, or is killed at a timeout, fails its item only and is replaced by a new one.
+class WorkerLauncher final : public Launcher {
+  struct Worker {
+    pid_t pid = -1;
+    int fd = -1;
+    uint64_t memoryLimit = 0;
+    std::string pending;  // bytes read after the last reply
+  };
+
+ public:
+  explicit WorkerLauncher(std::string exe) : exe_(std::move(exe)) {}
+  ~WorkerLauncher() override {
+    for (auto& w : idle_) stop(*w, /*kill=*/false);
+  }
+
+  ItemOutcome run(const ItemRequest& r) override {
+    if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
+      return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
+    std::string error;
+    std::unique_ptr<Worker> w = take(r.memoryLimitBytes, error);
+    if (!w) return {false, true, error, {}};
+    std::vector<std::string> args = taskArguments(r, exe_);
+    args.erase(args.begin());
+    std::string request = runtime::worker::encodeRequest(args, r.arrayIndex);
+    bool sent = true;
+    for (size_t off = 0; off < request.size();) {
+      ssize_t n = ::send(w->fd, request.data() + off, request.size() - off, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        sent = false;
+        break;
+      }
+      off += size_t(n);
+    }
+    // The reply: one line, unless the worker dies or the item times out.
+    auto deadline = std::chrono::steady_clock::now() + r.timeout;
+    bool timedOut = false, dead = !sent;
+    while (!dead && w->pending.find('\n') == std::string::npos) {
+      int ms = -1;
+      if (r.timeout.count() > 0) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        ms = int(std::max<int64_t>(0, std::min<int64_t>(left.count(), INT32_MAX)));
+      }
+      pollfd p{w->fd, POLLIN, 0};
+      int rc = poll(&p, 1, ms);
+      if (rc < 0 && errno == EINTR) continue;
+      if (rc == 0) {
+        timedOut = true;
+        break;
+      }
+      char buf[256];
+      ssize_t n = ::read(w->fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) dead = true;
+      else w->pending.append(buf, size_t(n));
+    }
+    if (timedOut || dead) {
+      int status = stop(*w, /*kill=*/timedOut);
+      return collectOutcome(r, describeStatus(status, timedOut, r, exe_));
+    }
+    size_t nl = w->pending.find('\n');
+    int code = std::atoi(w->pending.substr(0, nl).c_str());
+    w->pending.erase(0, nl + 1);
+    give(std::move(w));
+    return collectOutcome(r, code == 0 ? "" : "exit code " + std::to_string(code));
+  }
+
+ private:
+  std::unique_ptr<Worker> take(uint64_t memoryLimit, std::string& error) {
+    {
+      std::lock_guard g(mu_);
+      for (auto it = idle_.begin(); it != idle_.end(); ++it)
+        if ((*it)->memoryLimit == memoryLimit) {
+          auto w = std::move(*it);
+          idle_.erase(it);
+          return w;
+        }
+    }
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+      error = std::string("cannot create a socket for a worker: ") + std::strerror(errno);
+      return nullptr;
+    }
+    std::string exe = exe_, flag(contract::kWorkerArg);
+    char* argv[] = {exe.data(), flag.data(), nullptr};
+    int nullFd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    rlimit limit{memoryLimit, memoryLimit};
+    pid_t pid = vfork();
+    if (pid == 0) {
+      setpgid(0, 0);
+      if (memoryLimit) setrlimit(RLIMIT_AS, &limit);
+      dup2(sv[1], 0);
+      dup2(sv[1], 1);
+      dup2(nullFd, 2);
+      execve(argv[0], argv, environ);
+      _exit(127);
+    }
+    ::close(sv[1]);
+    ::close(nullFd);
+    if (pid < 0) {
+      ::close(sv[0]);
+      error = std::string("cannot start a worker: ") + std::strerror(errno);
+      return nullptr;
+    }
+    auto w = std::make_unique<Worker>();
+    w->pid = pid;
+    w->fd = sv[0];
+    w->memoryLimit = memoryLimit;
+    return w;
+  }
+  void give(std::unique_ptr<Worker> w) {
+    std::lock_guard g(mu_);
+    idle_.push_back(std::move(w));
+  }
+  // Ends a worker (closing its socket ends it normally); returns its wait status.
+  static int stop(Worker& w, bool kill) {
+    if (kill) ::kill(-w.pid, SIGKILL);
+    ::close(w.fd);
+    int status = 0;
+    while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    ::kill(-w.pid, SIGKILL);  // anything the worker's items left behind
+    return status;
+  }
+
+  std::string exe_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Worker>> idle_;
 };
 
 class InProcessLauncher final : public Launcher {
@@ -225,6 +366,9 @@ class InProcessLauncher final : public Launcher {
 
 std::unique_ptr<Launcher> makeProcessLauncher(std::string executable) {
   return std::make_unique<ProcessLauncher>(std::move(executable));
+}
+std::unique_ptr<Launcher> makeWorkerLauncher(std::string executable) {
+  return std::make_unique<WorkerLauncher>(std::move(executable));
 }
 std::unique_ptr<Launcher> makeInProcessLauncher(InProcessEntry entry) {
   return std::make_unique<InProcessLauncher>(std::move(entry));

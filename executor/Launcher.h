@@ -52,6 +52,12 @@ ItemOutcome collectOutcome(const ItemRequest& request, const std::string& failur
 // SIGKILL of its process group) or allocation failure under the memory limit fails only that item.
 std::unique_ptr<Launcher> makeProcessLauncher(std::string executable);
 
+// Like the process launcher, but each concurrently running item has a persistent worker (`flytecc-task --worker`,
+// runtime/ItemRunner.h) serving item after item over a socket, which reads the shared input file once: far less
+// overhead per item. Isolation holds: a worker that crashes or hangs fails its current item only, is killed and
+// replaced. An item's memory limit applies to its worker's process.
+std::unique_ptr<Launcher> makeWorkerLauncher(std::string executable);
+
 // Calls `entry` with the argument list (argv[0] included) and environment additions in this process: fast, but
 // a crashing task takes the executor with it. For tests and for programs linking their tasks.
 using InProcessEntry =

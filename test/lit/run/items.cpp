@@ -4,7 +4,7 @@
 //
 // Partial success: items 3 (segfault), 4 (abort) and 6 (exception) fail; 5 of 8 succeed, 0.6 needs 5.
 // RUN: %flytecc run %s --workflow tolerant --input 'xs=[1,2,3,4,5,6,7,8]' --no-cache $FLAGS 2>%t/tolerant.err \
-// RUN:   | FileCheck %s --check-prefix=TOLERANT
+// RUN:   | %FileCheck %s --check-prefix=TOLERANT
 // TOLERANT:      "o0": [
 // TOLERANT-NEXT:   2,
 // TOLERANT-NEXT:   4,
@@ -14,23 +14,23 @@
 // TOLERANT-NEXT:   null,
 // TOLERANT-NEXT:   14,
 // TOLERANT-NEXT:   16
-// RUN: FileCheck %s --check-prefix=LOG < %t/tolerant.err
+// RUN: %FileCheck %s --check-prefix=LOG < %t/tolerant.err
 // LOG: flytecc: building the task executable
 // LOG: flytecc: n0 started: runtests.twice-arraynode (8 items)
 // LOG: flytecc: n0 succeeded: 5/8 done, 3 failed, 0 cached, 0 running
 //
 // Below the threshold: the workflow fails naming the node, the item, the attempt and the reason.
 // RUN: %not %flytecc run %s --workflow strict --input 'xs=[1,2,3]' --no-cache --quiet $FLAGS 2>&1 \
-// RUN:   | FileCheck %s --check-prefix=STRICT
+// RUN:   | %FileCheck %s --check-prefix=STRICT
 // STRICT: flytecc: error: workflow runtests.strict failed: node n0: 1 of 3 items failed; 2 succeeded, 3 needed
 // STRICT-NEXT: first failure: node n0 item 2 (attempt 1 of 1): killed by signal SIGSEGV (Segmentation fault)
 //
 // A plain task node's exception: its error.pb message.
-// RUN: %not %flytecc run %s --workflow single --input x=6 --no-cache --quiet $FLAGS 2>&1 | FileCheck %s --check-prefix=SINGLE
+// RUN: %not %flytecc run %s --workflow single --input x=6 --no-cache --quiet $FLAGS 2>&1 | %FileCheck %s --check-prefix=SINGLE
 // SINGLE: flytecc: error: workflow runtests.single failed: node n0 (attempt 1 of 1): USER:std::invalid_argument: six is not allowed
 //
 // Timeouts fail the hanging item only.
-// RUN: %flytecc run %s --workflow patient --input 'xs=[0,1]' --no-cache --quiet $FLAGS | FileCheck %s --check-prefix=PATIENT
+// RUN: %flytecc run %s --workflow patient --input 'xs=[0,1]' --no-cache --quiet $FLAGS | %FileCheck %s --check-prefix=PATIENT
 // PATIENT: "o0": [
 // PATIENT-NEXT: 0,
 // PATIENT-NEXT: null
@@ -38,14 +38,14 @@
 // Cache: the second run executes nothing; changing one item re-runs that item alone.
 // RUN: %flytecc run %s --workflow cached --input 'xs=[1,2,3]' --quiet $FLAGS
 // RUN: %flytecc run %s --workflow cached --input 'xs=[1,2,3]' --quiet $FLAGS
-// RUN: %flytecc run %s --workflow cached --input 'xs=[1,2,9]' --quiet $FLAGS | FileCheck %s --check-prefix=CACHED
+// RUN: %flytecc run %s --workflow cached --input 'xs=[1,2,9]' --quiet $FLAGS | %FileCheck %s --check-prefix=CACHED
 // CACHED: "o0": [
 // CACHED-NEXT: 2,
 // CACHED-NEXT: 3,
 // CACHED-NEXT: 10
-// RUN: cat %t/counts/* | wc -l | FileCheck %s --check-prefix=RUNS
+// RUN: cat %t/counts/* | wc -l | %FileCheck %s --check-prefix=RUNS
 // RUNS: 4
-// RUN: %flytecc cache list | FileCheck %s --check-prefix=LIST
+// RUN: %flytecc cache list | %FileCheck %s --check-prefix=LIST
 // LIST: cache.sqlite: 4 cached results
 // LIST-NEXT: runtests.counted-arraynode (version "1"): 4 results
 //
@@ -53,16 +53,16 @@
 // RUN: sh -c "%flytecc run %s --workflow cached --input xs=[20,21,22,23,24,25] --quiet $FLAGS > %t/a.json & \
 // RUN:   %flytecc run %s --workflow cached --input xs=[20,21,22,23,24,25] --quiet $FLAGS > %t/b.json; wait"
 // RUN: diff %t/a.json %t/b.json
-// RUN: %flytecc cache list | FileCheck %s --check-prefix=LIST2
+// RUN: %flytecc cache list | %FileCheck %s --check-prefix=LIST2
 // LIST2: 10 cached results
 //
 // A corrupt cache file is reported and bypassed.
 // RUN: %python -c "open('%t/cache/flytecc/cache.sqlite', 'wb').write(b'garbage' * 1000)"
 // RUN: rm -f %t/cache/flytecc/cache.sqlite-wal %t/cache/flytecc/cache.sqlite-shm
-// RUN: %flytecc run %s --workflow cached --input 'xs=[1]' --quiet $FLAGS 2>&1 | FileCheck %s --check-prefix=CORRUPT
+// RUN: %flytecc run %s --workflow cached --input 'xs=[1]' --quiet $FLAGS 2>&1 | %FileCheck %s --check-prefix=CORRUPT
 // CORRUPT: flytecc: warning: cache: {{.*}}cache.sqlite: file is not a database (the cache is bypassed)
 // CORRUPT: "o0": [
-// RUN: %not %flytecc cache clear 2>&1 | FileCheck %s --check-prefix=CLEAR
+// RUN: %not %flytecc cache clear 2>&1 | %FileCheck %s --check-prefix=CLEAR
 // CLEAR: flytecc: error: cache: {{.*}}file is not a database
 #include <flyte/flyte.hpp>
 

@@ -1,0 +1,163 @@
+#include "runtime/ItemRunner.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "flyteidl/TaskContract.h"
+
+namespace flytecc::runtime {
+
+std::shared_ptr<const core::LiteralMap> ItemRunner::inputsOf(const std::string& uri, StorageSet& storage,
+                                                             std::string* error) {
+  {
+    std::lock_guard g(mu_);
+    if (cached_ && cachedUri_ == uri) return cached_;
+  }
+  auto s = storage.at(uri);
+  if (!s) {
+    *error = s.error().message;
+    return nullptr;
+  }
+  auto bytes = (*s)->read(uri);
+  if (!bytes) {
+    *error = bytes.error().message;
+    return nullptr;
+  }
+  auto m = std::make_shared<core::LiteralMap>();
+  if (!m->ParseFromString(*bytes)) {
+    *error = uri + ": not a flyteidl.core.LiteralMap (corrupt or truncated inputs)";
+    return nullptr;
+  }
+  for (auto& [name, literal] : *m->mutable_literals())
+    if (auto st = loadOffloaded(literal, storage)) {
+      *error = "input '" + name + "': " + st->message;
+      return nullptr;
+    }
+  std::lock_guard g(mu_);
+  cachedUri_ = uri;
+  cached_ = m;
+  return m;
+}
+
+TaskOutcome ItemRunner::run(const std::vector<std::string>& args, std::optional<std::int64_t> index,
+                            core::LiteralMap* outputs, bool writeOutputs) {
+  std::string indexText = index ? std::to_string(*index) : "";
+  const std::string indexVar(contract::kDefaultArrayIndexEnv);
+  ParsedArgs parsed = parseTaskArgs(args, [&](const char* name) -> const char* {
+    if (index && name == indexVar) return indexText.c_str();
+    if (index && name == contract::kArrayIndexVarNameEnv) return indexVar.c_str();
+    if (name == contract::kArrayIndexOffsetEnv) return nullptr;
+    return std::getenv(name);
+  });
+  StorageSet storage;
+  TaskOutcome outcome;
+  const TaskRequest& request = parsed.request;
+  auto fail = [&](TaskOutcome::Kind kind, std::string code, std::string message) {
+    outcome.kind = kind;
+    outcome.code = std::move(code);
+    outcome.message = std::move(message);
+  };
+  const TaskEntry* entry = nullptr;
+  for (const auto& t : tasks_)
+    if (t.name == request.task) entry = &t;
+  std::shared_ptr<const core::LiteralMap> inputs;
+  std::string error;
+  if (!parsed.error.empty()) {
+    fail(TaskOutcome::Kind::System, "SYSTEM:BadArguments", parsed.error);
+  } else if (!entry) {
+    fail(TaskOutcome::Kind::System, "SYSTEM:UnknownTask", "no task named '" + request.task + "' in this executable");
+  } else if (!(inputs = inputsOf(request.inputs, storage, &error))) {
+    fail(TaskOutcome::Kind::System, "SYSTEM:Storage", error);
+  } else {
+    // Exceptions map to outcomes as in runTask.
+    try {
+      outputs->Clear();
+      TaskCall call{*entry, *inputs, request.mapBoundInputs ? &*request.mapBoundInputs : nullptr,
+                    request.arrayIndex.value_or(0), nullptr, outputs, nullptr};
+      entry->run(call);
+    } catch (const UserFailure& e) {
+      fail(TaskOutcome::Kind::User, e.code,
+           "task '" + request.task + "'" + (request.arrayIndex ? " item " + std::to_string(*request.arrayIndex) : "") +
+               " failed: " + e.what());
+    } catch (const InputError& e) {
+      fail(TaskOutcome::Kind::System, "SYSTEM:BadInputs", "task '" + request.task + "': " + e.what());
+    } catch (const std::exception& e) {
+      fail(TaskOutcome::Kind::System, "SYSTEM:Unknown", e.what());
+    }
+  }
+  if (outcome && !writeOutputs) return outcome;
+  auto os = storage.at(request.outputPrefix.empty() ? "." : request.outputPrefix);
+  if (outcome) {
+    Status st = os ? (*os)->write(joinUri(request.outputPrefix, contract::kOutputsFile), outputs->SerializeAsString())
+                   : Status(os.error());
+    if (st) fail(TaskOutcome::Kind::System, "SYSTEM:Storage", st->message);
+    else return outcome;
+  }
+  if (!request.outputPrefix.empty() && os)
+    outcome.errorWritten =
+        !(*os)->write(joinUri(request.outputPrefix, contract::kErrorFile), errorDocument(outcome).SerializeAsString());
+  return outcome;
+}
+
+
+namespace {
+// Reads exactly what the framing says from a FILE*; false at end of input or on malformed frames.
+bool readNumber(FILE* in, long long& out) {
+  char line[32];
+  if (!std::fgets(line, sizeof line, in)) return false;
+  char* end = nullptr;
+  out = std::strtoll(line, &end, 10);
+  return end != line && *end == '\n';
+}
+}  // namespace
+
+int workerMain(std::span<const TaskEntry> tasks) {
+  ItemRunner runner(tasks);
+  // Replies go to the original standard output; the items' own output goes to their logs.
+  // Requests come on the original standard input, which the items then do not see.
+  int replyFd = dup(1), requestFd = dup(0);
+  int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (devNull >= 0) dup2(devNull, 0);
+  FILE* in = fdopen(requestFd, "r");
+  FILE* reply = fdopen(replyFd, "w");
+  if (!in || !reply) return 3;
+  core::LiteralMap outputs;
+  while (true) {
+    long long n = 0;
+    if (!readNumber(in, n) || n < 0 || n > 4096) return 0;
+    std::vector<std::string> args(static_cast<size_t>(n));
+    for (auto& a : args) {
+      long long len = 0;
+      if (!readNumber(in, len) || len < 0 || len > (1 << 20)) return 2;
+      a.resize(static_cast<size_t>(len));
+      if (len && std::fread(a.data(), 1, a.size(), in) != a.size()) return 2;
+    }
+    long long index = 0;
+    if (!readNumber(in, index)) return 2;
+    ParsedArgs peek = parseTaskArgs(args, [](const char*) -> const char* { return "0"; });
+    if (!peek.request.outputPrefix.empty()) {
+      std::string log = joinUri(peek.request.outputPrefix, "task.log");
+      int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd >= 0) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        ::close(fd);
+      }
+    }
+    TaskOutcome o = runner.run(args, index >= 0 ? std::optional<std::int64_t>(index) : std::nullopt, &outputs);
+    if (!o) std::fprintf(stderr, "flytecc-task: %s: %s\n", o.code.c_str(), o.message.c_str());
+    std::fflush(stdout);
+    std::fflush(stderr);
+    int status = o ? 0 : !o.errorWritten ? 3 : o.kind == TaskOutcome::Kind::User ? 1 : 2;
+    std::fprintf(reply, "%d\n", status);
+    std::fflush(reply);
+  }
+}
+
+}  // namespace flytecc::runtime
