@@ -36,7 +36,7 @@ void printRunHelp(llvm::raw_ostream& out) {
          "            order (independent ones in parallel), map tasks item by item on a worker pool bounded by\n"
          "            their concurrency (unset: the machine's cores), min_success_ratio, retries, timeouts,\n"
          "            sub-workflows, launch-plan defaults for inputs not given, and the cache. Each task item\n"
-         "            runs as a child process of the task executable (docs/task-contract.md), so a crash,\n"
+         "            runs in a child process of the task executable (docs/task-contract.md), so a crash,\n"
          "            abort, hang or allocation failure fails that item only. Prints the outputs as JSON.\n"
          "\n"
          "RUN OPTIONS:\n"
@@ -48,6 +48,10 @@ void printRunHelp(llvm::raw_ostream& out) {
          "  --output-dir DIR        also write the outputs as DIR/outputs.pb (core.LiteralMap)\n"
          "  --run-dir DIR           keep every node's inputs.pb, outputs.pb, error.pb and task.log in DIR\n"
          "                          (default: a temporary directory, removed after the run)\n"
+         "  --isolation=worker      (default) a persistent worker process per running item serves item after\n"
+         "                          item (`flytecc-task --worker`); a crash or timeout fails that item only and the\n"
+         "                          worker is replaced\n"
+         "  --isolation=process     a new process for every item, as on a cluster (slower; nothing is shared)\n"
          "  --parallelism N         map items at once when a map task sets no concurrency (default: cores)\n"
          "  --memory-limit Q        address-space limit per item when the task sets no memory limit (e.g. 2Gi)\n"
          "  --cache FILE            the cache database (default $XDG_CACHE_HOME/flytecc/cache.sqlite or\n"
@@ -63,7 +67,7 @@ struct RunArgs {
   std::vector<std::string> flags;
   bool haveFlags = false;
   std::string workflow, taskExecutable, outputDir, runDir, cachePath;
-  bool noCache = false, quiet = false;
+  bool noCache = false, quiet = false, processPerItem = false;
   unsigned parallelism = 0;
   uint64_t memoryLimit = 0;
   std::vector<std::pair<std::string, std::string>> inputs;
@@ -209,6 +213,13 @@ bool parseRun(const std::vector<std::string>& args, RunArgs& r, llvm::raw_ostrea
       if (!value(r.cachePath)) return false;
     } else if (a == "-p") {
       if (!value(r.buildDir)) return false;
+    } else if (a.consume_front("--isolation=")) {
+      if (a == "process") r.processPerItem = true;
+      else if (a == "worker") r.processPerItem = false;
+      else {
+        errs << "flytecc: error: unknown --isolation '" << a << "' (expected worker or process)\n";
+        return false;
+      }
     } else if (a == "--no-cache") {
       r.noCache = true;
     } else if (a == "--quiet" || a == "-q") {
@@ -335,7 +346,7 @@ int runRunCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, 
   }
   llvm::SmallString<256> exe(r.taskExecutable);
   llvm::sys::fs::make_absolute(exe);
-  auto launcher = ex::makeProcessLauncher(std::string(exe));
+  auto launcher = r.processPerItem ? ex::makeProcessLauncher(std::string(exe)) : ex::makeWorkerLauncher(std::string(exe));
   Progress progress(errs, r.quiet);
   if (cache && !cache->problem().empty()) progress.cacheProblem(cache->problem());
   ex::RunOptions o;

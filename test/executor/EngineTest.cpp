@@ -12,6 +12,7 @@
 #include "executor/Engine.h"
 #include "executor/Literals.h"
 #include "flyteidl/TaskContract.h"
+#include "runtime/ItemRunner.h"
 #include "runtime/TaskRuntime.h"
 #include "test/executor/TestTasks.h"
 
@@ -133,14 +134,15 @@ Program mapProgram(TaskSpec item, const MapOptions& mo = {}) {
   return p;
 }
 
-class EngineTest : public ::testing::Test {
+// Every test runs with a process per item and with persistent workers.
+class EngineTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     llvm::SmallString<128> d;
     ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("executor-test", d));
     dir_ = std::string(d);
     runDir_ = dir_ + "/run";
-    launcher_ = makeProcessLauncher(TEST_TASK_EXE);
+    launcher_ = GetParam() == "worker" ? makeWorkerLauncher(TEST_TASK_EXE) : makeProcessLauncher(TEST_TASK_EXE);
   }
   void TearDown() override { llvm::sys::fs::remove_directories(dir_); }
 
@@ -183,35 +185,33 @@ class EngineTest : public ::testing::Test {
 
 const TaskSpec kSquare{"t.square", "", {{"x", kInt}}, {{"o0", kInt}}};
 
-TEST_F(EngineTest, MapSquaresInChildProcesses) {
+TEST_P(EngineTest, MapSquaresInChildProcesses) {
   auto r = run(mapProgram(kSquare), inputs({1, 2, 3, 4, 5}));
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
   EXPECT_EQ(json(*r), "[1,4,9,16,25]");
 }
 
-TEST_F(EngineTest, MapSquaresInProcess) {
-  auto launcher = makeInProcessLauncher([](const std::vector<std::string>& args, const auto& env) {
-    std::map<std::string, std::string> e(env.begin(), env.end());
-    auto parsed = runtime::parseTaskArgs({args.begin() + 1, args.end()}, [&](const char* name) -> const char* {
-      auto it = e.find(name);
-      return it == e.end() ? nullptr : it->second.c_str();
-    });
-    if (!parsed.error.empty()) return 2;
-    runtime::StorageSet storage;
-    return runtime::runTask(parsed.request, testTasks(), storage) ? 0 : 1;
+TEST_P(EngineTest, MapSquaresInProcess) {
+  runtime::ItemRunner runner(testTasks());
+  auto launcher = makeInProcessLauncher([&](const std::vector<std::string>& args, const auto& env) {
+    std::optional<int64_t> index;
+    for (const auto& [k, v] : env)
+      if (k == contract::kDefaultArrayIndexEnv) index = std::stoll(v);
+    core::LiteralMap outputs;
+    return runner.run({args.begin() + 1, args.end()}, index, &outputs) ? 0 : 1;
   });
   auto r = run(mapProgram(kSquare), inputs({1, 2, 3, 4, 5}), nullptr, launcher.get());
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
   EXPECT_EQ(json(*r), "[1,4,9,16,25]");
 }
 
-TEST_F(EngineTest, EmptyMap) {
+TEST_P(EngineTest, EmptyMap) {
   auto r = run(mapProgram(kSquare), inputs({}));
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
   EXPECT_EQ(json(*r), "[]");
 }
 
-TEST_F(EngineTest, ConcurrencyLimitMeasuredByItems) {
+TEST_P(EngineTest, ConcurrencyLimitMeasuredByItems) {
   TaskSpec stamp{"t.stamp", "", {{"dir", kStr}, {"x", kInt}}, {{"o0", kInt}}};
   for (uint32_t limit : {1u, 3u}) {
     llvm::sys::fs::remove_directories(runDir_);
@@ -235,7 +235,7 @@ TEST_F(EngineTest, ConcurrencyLimitMeasuredByItems) {
   }
 }
 
-TEST_F(EngineTest, CrashesFailOnlyTheirItemWithReasons) {
+TEST_P(EngineTest, CrashesFailOnlyTheirItemWithReasons) {
   TaskSpec crash{"t.crash", "", {{"x", kInt}}, {{"o0", kInt}}};
   Program p = mapProgram(crash, {.minSuccessRatio = 0.5f});
   auto r = run(p, inputs({1, 2, 3, 4, 5, 6, 7, 8}));
@@ -263,7 +263,7 @@ TEST_F(EngineTest, CrashesFailOnlyTheirItemWithReasons) {
   EXPECT_NE(reasons[3].find("six is not allowed"), std::string::npos) << reasons[3];
 }
 
-TEST_F(EngineTest, BelowTheThresholdTheNodeFailsNamingAnItem) {
+TEST_P(EngineTest, BelowTheThresholdTheNodeFailsNamingAnItem) {
   TaskSpec crash{"t.crash", "", {{"x", kInt}}, {{"o0", kInt}}};
   auto r = run(mapProgram(crash, {.parallelism = 1, .minSuccessRatio = 0.75f}), inputs({1, 2, 3, 4, 5, 6, 7, 8}));
   ASSERT_FALSE(bool(r));
@@ -276,7 +276,7 @@ TEST_F(EngineTest, BelowTheThresholdTheNodeFailsNamingAnItem) {
 
 // Flyte retries recoverable failures (crashes, timeouts, system errors), not the user exceptions the runtime marks
 // NON_RECOVERABLE.
-TEST_F(EngineTest, UserExceptionsAreNotRetried) {
+TEST_P(EngineTest, UserExceptionsAreNotRetried) {
   TaskSpec crash{"t.crash", "", {{"x", kInt}}, {{"o0", kInt}}, {}, /*retries=*/2};
   auto r = run(mapProgram(crash), inputs({6}));
   ASSERT_FALSE(bool(r));
@@ -284,14 +284,14 @@ TEST_F(EngineTest, UserExceptionsAreNotRetried) {
   EXPECT_NE(msg.find("item 0 (attempt 1 of 3): USER:std::invalid_argument"), std::string::npos) << msg;
 }
 
-TEST_F(EngineTest, RetriesUntilSuccess) {
+TEST_P(EngineTest, RetriesUntilSuccess) {
   TaskSpec flaky{"t.flaky", "", {{"dir", kStr}, {"x", kInt}}, {{"o0", kInt}}, {}, /*retries=*/2};
   auto r = run(mapProgram(flaky), inputs({7, 8}));
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
   EXPECT_EQ(json(*r), "[7,8]");
 }
 
-TEST_F(EngineTest, RetriesExhausted) {
+TEST_P(EngineTest, RetriesExhausted) {
   TaskSpec flaky{"t.flaky", "", {{"dir", kStr}, {"x", kInt}}, {{"o0", kInt}}, {}, /*retries=*/1};
   auto r = run(mapProgram(flaky), inputs({7}));
   ASSERT_FALSE(bool(r));
@@ -301,7 +301,7 @@ TEST_F(EngineTest, RetriesExhausted) {
   EXPECT_NE(msg.find("SIGABRT"), std::string::npos) << msg;
 }
 
-TEST_F(EngineTest, TimeoutFailsTheHangingItem) {
+TEST_P(EngineTest, TimeoutFailsTheHangingItem) {
   TaskSpec hang{"t.hang", "", {{"x", kInt}}, {{"o0", kInt}}, {}, 0, /*timeoutSeconds=*/1};
   auto r = run(mapProgram(hang, {.minSuccessRatio = 0.5f}), inputs({0, 1}));
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
@@ -312,7 +312,7 @@ TEST_F(EngineTest, TimeoutFailsTheHangingItem) {
   EXPECT_NE(msg.find("timed out after 1"), std::string::npos) << msg;
 }
 
-TEST_F(EngineTest, MemoryLimitFailsTheGreedyItem) {
+TEST_P(EngineTest, MemoryLimitFailsTheGreedyItem) {
   TaskSpec alloc{"t.alloc", "", {{"x", kInt}}, {{"o0", kInt}}};
   alloc.memoryLimit = "1Gi";
   auto r = run(mapProgram(alloc, {.minSuccessRatio = 0.5f}), inputs({1, 2, 3}));
@@ -320,7 +320,7 @@ TEST_F(EngineTest, MemoryLimitFailsTheGreedyItem) {
   EXPECT_EQ(json(*r), "[1,null,3]");
 }
 
-TEST_F(EngineTest, CacheHitsAndOneChangedItem) {
+TEST_P(EngineTest, CacheHitsAndOneChangedItem) {
   TaskSpec counted{"t.counted", "", {{"dir", kStr}, {"x", kInt}}, {{"o0", kInt}}};
   counted.cache = true;
   Cache cache(dir_ + "/cache/c.sqlite");
@@ -344,7 +344,7 @@ TEST_F(EngineTest, CacheHitsAndOneChangedItem) {
   EXPECT_EQ(cache.list().size(), 5u);
 }
 
-TEST_F(EngineTest, TwoRunsShareOneCacheFile) {
+TEST_P(EngineTest, TwoRunsShareOneCacheFile) {
   TaskSpec counted{"t.counted", "", {{"dir", kStr}, {"x", kInt}}, {{"o0", kInt}}};
   counted.cache = true;
   Program p = mapProgram(counted);
@@ -381,7 +381,7 @@ TEST_F(EngineTest, TwoRunsShareOneCacheFile) {
   EXPECT_EQ(before, now);
 }
 
-TEST_F(EngineTest, CorruptCacheIsBypassed) {
+TEST_P(EngineTest, CorruptCacheIsBypassed) {
   std::string path = dir_ + "/corrupt.sqlite";
   {
     std::ofstream out(path, std::ios::binary);
@@ -401,7 +401,7 @@ TEST_F(EngineTest, CorruptCacheIsBypassed) {
 }
 
 // wf(a, b=5) -> add(add(a, b), sub(a)) where sub is a sub-workflow squaring a; independent nodes run in parallel.
-TEST_F(EngineTest, SubWorkflowsAndLaunchPlanDefaults) {
+TEST_P(EngineTest, SubWorkflowsAndLaunchPlanDefaults) {
   Program p;
   p.tasks["t.add"] = makeTask({"t.add", "", {{"a", kInt}, {"b", kInt}}, {{"o0", kInt}}});
   p.tasks["t.square"] = makeTask(kSquare);
@@ -462,5 +462,8 @@ TEST_F(EngineTest, SubWorkflowsAndLaunchPlanDefaults) {
   ASSERT_FALSE(bool(illTyped));
   EXPECT_NE(llvm::toString(illTyped.takeError()).find("is not of type INTEGER"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Launchers, EngineTest, ::testing::Values("process", "worker"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace

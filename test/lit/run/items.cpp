@@ -16,7 +16,7 @@
 // TOLERANT-NEXT:   16
 // RUN: %FileCheck %s --check-prefix=LOG < %t/tolerant.err
 // LOG: flytecc: building the task executable
-// LOG: flytecc: n0 started: runtests.twice-arraynode (8 items)
+// LOG: flytecc: n0 started: runtests.map_twice_{{[0-9a-f]+}}-arraynode (8 items)
 // LOG: flytecc: n0 succeeded: 5/8 done, 3 failed, 0 cached, 0 running
 //
 // Below the threshold: the workflow fails naming the node, the item, the attempt and the reason.
@@ -27,7 +27,7 @@
 //
 // A plain task node's exception: its error.pb message.
 // RUN: %not %flytecc run %s --workflow single --input x=6 --no-cache --quiet $FLAGS 2>&1 | %FileCheck %s --check-prefix=SINGLE
-// SINGLE: flytecc: error: workflow runtests.single failed: node n0 (attempt 1 of 1): USER:std::invalid_argument: six is not allowed
+// SINGLE: flytecc: error: workflow runtests.single failed: node n0 (attempt 1 of 1): USER:std::invalid_argument: task 'runtests.twice' failed: six is not allowed
 //
 // Timeouts fail the hanging item only.
 // RUN: %flytecc run %s --workflow patient --input 'xs=[0,1]' --no-cache --quiet $FLAGS | %FileCheck %s --check-prefix=PATIENT
@@ -47,7 +47,7 @@
 // RUNS: 4
 // RUN: %flytecc cache list | %FileCheck %s --check-prefix=LIST
 // LIST: cache.sqlite: 4 cached results
-// LIST-NEXT: runtests.counted-arraynode (version "1"): 4 results
+// LIST-NEXT: runtests.map_counted_{{[0-9a-f]+}}-arraynode (version "1"): 4 results
 //
 // Two runs at once on one cache file.
 // RUN: sh -c "%flytecc run %s --workflow cached --input xs=[20,21,22,23,24,25] --quiet $FLAGS > %t/a.json & \
