@@ -31,10 +31,13 @@ static std::string join(const std::string& dir, llvm::StringRef name) {
 static llvm::Error writeFile(const std::string& path, const std::string& bytes) {
   if (auto ec = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path)))
     return bad("cannot create the directory of '" + path + "': " + ec.message());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  // A new file each time (temporary name, then rename): readers that keep parsed inputs by inode see the change.
+  std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), std::streamsize(bytes.size()));
   out.close();
-  if (!out) return bad("cannot write '" + path + "'");
+  if (!out) return bad("cannot write '" + tmp + "'");
+  if (auto ec = llvm::sys::fs::rename(tmp, path)) return bad("cannot write '" + path + "': " + ec.message());
   return llvm::Error::success();
 }
 

@@ -1,6 +1,7 @@
 #include "runtime/ItemRunner.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,9 +14,17 @@ namespace flytecc::runtime {
 
 std::shared_ptr<const core::LiteralMap> ItemRunner::inputsOf(const std::string& uri, StorageSet& storage,
                                                              std::string* error) {
-  {
+  // Kept only for local files, and only while their size and modification time stay the same.
+  std::string key;
+  struct stat st {};
+  std::string local = uri.rfind("file://", 0) == 0 ? uri.substr(7) : uri;
+  if (uri.find("://") == std::string::npos || uri.rfind("file://", 0) == 0)
+    if (::stat(local.c_str(), &st) == 0)
+      key = uri + '\0' + std::to_string(st.st_size) + '\0' + std::to_string(st.st_mtim.tv_sec) + '.' +
+            std::to_string(st.st_mtim.tv_nsec) + '\0' + std::to_string(st.st_ino);
+  if (!key.empty()) {
     std::lock_guard g(mu_);
-    if (cached_ && cachedUri_ == uri) return cached_;
+    if (cached_ && cachedUri_ == key) return cached_;
   }
   auto s = storage.at(uri);
   if (!s) {
@@ -37,9 +46,11 @@ std::shared_ptr<const core::LiteralMap> ItemRunner::inputsOf(const std::string& 
       *error = "input '" + name + "': " + st->message;
       return nullptr;
     }
-  std::lock_guard g(mu_);
-  cachedUri_ = uri;
-  cached_ = m;
+  if (!key.empty()) {
+    std::lock_guard g(mu_);
+    cachedUri_ = key;
+    cached_ = m;
+  }
   return m;
 }
 

@@ -36,7 +36,7 @@ class ItemRunner {
 
   std::span<const TaskEntry> tasks_;
   std::mutex mu_;
-  std::string cachedUri_;
+  std::string cachedUri_;  // the URI, size, modification time and inode of the cached inputs
   std::shared_ptr<const core::LiteralMap> cached_;
 };
 
