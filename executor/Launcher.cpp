@@ -218,11 +218,13 @@ class ProcessLauncher final : public Launcher {
 };
 
 // Persistent workers (`flytecc-task --worker`), one per concurrently running item, each serving many items over a
-// socket. A worker that crashes, or is killed at a timeout, fails its item only and is replaced by a new one.
+// socket (runtime/WorkerProtocol.h). A worker that crashes, or is killed at a timeout, fails its item only and is
+// replaced by a new one. Each worker's output goes to a log file; a failed item's part of it becomes its task.log.
 class WorkerLauncher final : public Launcher {
   struct Worker {
     pid_t pid = -1;
-    int fd = -1;
+    int fd = -1, logFd = -1;
+    std::string logPath;
     uint64_t memoryLimit = 0;
     std::string pending;  // bytes read after the last reply
   };
@@ -234,28 +236,41 @@ class WorkerLauncher final : public Launcher {
   }
 
   ItemOutcome run(const ItemRequest& r) override {
-    if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
-      return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
     std::string error;
     std::unique_ptr<Worker> w = take(r.memoryLimitBytes, error);
     if (!w) return {false, true, error, {}};
+    if (ftruncate(w->logFd, 0) != 0) {
+    }
     std::vector<std::string> args = taskArguments(r, exe_);
     args.erase(args.begin());
     std::string request = runtime::worker::encodeRequest(args, r.arrayIndex);
-    bool sent = true;
+    bool dead = false;
     for (size_t off = 0; off < request.size();) {
       ssize_t n = ::send(w->fd, request.data() + off, request.size() - off, MSG_NOSIGNAL);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
-        sent = false;
+        dead = true;
         break;
       }
       off += size_t(n);
     }
-    // The reply: one line, unless the worker dies or the item times out.
+    // The reply: a header line and the outputs, unless the worker dies or the item times out.
     auto deadline = std::chrono::steady_clock::now() + r.timeout;
-    bool timedOut = false, dead = !sent;
-    while (!dead && w->pending.find('\n') == std::string::npos) {
+    bool timedOut = false;
+    int code = -1;
+    size_t length = 0;
+    while (!dead) {
+      size_t nl = w->pending.find('\n');
+      if (code < 0 && nl != std::string::npos) {
+        unsigned long long len = 0;
+        if (std::sscanf(w->pending.c_str(), "%d %llu", &code, &len) != 2) {
+          dead = true;
+          break;
+        }
+        length = size_t(len);
+        w->pending.erase(0, nl + 1);
+      }
+      if (code >= 0 && w->pending.size() >= length) break;
       int ms = -1;
       if (r.timeout.count() > 0) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -268,24 +283,33 @@ class WorkerLauncher final : public Launcher {
         timedOut = true;
         break;
       }
-      char buf[256];
+      char buf[4096];
       ssize_t n = ::read(w->fd, buf, sizeof buf);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) dead = true;
       else w->pending.append(buf, size_t(n));
     }
     if (timedOut || dead) {
-      int status = stop(*w, /*kill=*/timedOut);
+      if (timedOut) ::kill(-w->pid, SIGKILL);
+      int status = stop(*w, /*kill=*/false, [&] { keepLog(*w, r); });
       return collectOutcome(r, describeStatus(status, timedOut, r, exe_));
     }
-    size_t nl = w->pending.find('\n');
-    int code = std::atoi(w->pending.substr(0, nl).c_str());
-    w->pending.erase(0, nl + 1);
+    ItemOutcome out;
+    if (code == 0 && out.outputs.ParseFromArray(w->pending.data(), int(length))) out.ok = true;
+    w->pending.erase(0, length);
+    if (!out.ok) keepLog(*w, r);
     give(std::move(w));
-    return collectOutcome(r, code == 0 ? "" : "exit code " + std::to_string(code));
+    if (out.ok) return out;
+    return collectOutcome(r, "exit code " + std::to_string(code));
   }
 
  private:
+  // The worker's output for the failed item, as the item's task.log.
+  static void keepLog(const Worker& w, const ItemRequest& r) {
+    llvm::sys::fs::create_directories(r.outputPrefix);
+    llvm::sys::fs::copy_file(w.logPath, join(r.outputPrefix, "task.log"));
+  }
+
   std::unique_ptr<Worker> take(uint64_t memoryLimit, std::string& error) {
     {
       std::lock_guard g(mu_);
@@ -296,14 +320,24 @@ class WorkerLauncher final : public Launcher {
           return w;
         }
     }
+    auto w = std::make_unique<Worker>();
+    llvm::SmallString<128> logPath;
+    if (auto ec = llvm::sys::fs::createTemporaryFile("flytecc-worker", "log", w->logFd, logPath)) {
+      error = "cannot create a worker log: " + ec.message();
+      return nullptr;
+    }
+    w->logPath = std::string(logPath);
+    int childLog = ::open(w->logPath.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-      error = std::string("cannot create a socket for a worker: ") + std::strerror(errno);
+    if (childLog < 0 || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+      error = std::string("cannot start a worker: ") + std::strerror(errno);
+      if (childLog >= 0) ::close(childLog);
+      ::close(w->logFd);
+      llvm::sys::fs::remove(w->logPath);
       return nullptr;
     }
     std::string exe = exe_, flag(contract::kWorkerArg);
     char* argv[] = {exe.data(), flag.data(), nullptr};
-    int nullFd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
     rlimit limit{memoryLimit, memoryLimit};
     pid_t pid = vfork();
     if (pid == 0) {
@@ -311,21 +345,20 @@ class WorkerLauncher final : public Launcher {
       if (memoryLimit) setrlimit(RLIMIT_AS, &limit);
       dup2(sv[1], 0);
       dup2(sv[1], 1);
-      dup2(nullFd, 2);
+      dup2(childLog, 2);
       execve(argv[0], argv, environ);
       _exit(127);
     }
     ::close(sv[1]);
-    ::close(nullFd);
-    if (pid < 0) {
-      ::close(sv[0]);
-      error = std::string("cannot start a worker: ") + std::strerror(errno);
-      return nullptr;
-    }
-    auto w = std::make_unique<Worker>();
+    ::close(childLog);
     w->pid = pid;
     w->fd = sv[0];
     w->memoryLimit = memoryLimit;
+    if (pid < 0) {
+      error = std::string("cannot start a worker: ") + std::strerror(errno);
+      stop(*w, false);
+      return nullptr;
+    }
     return w;
   }
   void give(std::unique_ptr<Worker> w) {
@@ -333,13 +366,19 @@ class WorkerLauncher final : public Launcher {
     idle_.push_back(std::move(w));
   }
   // Ends a worker (closing its socket ends it normally); returns its wait status.
-  static int stop(Worker& w, bool kill) {
-    if (kill) ::kill(-w.pid, SIGKILL);
-    ::close(w.fd);
+  // `beforeRemovingLog` runs once the worker has ended.
+  static int stop(Worker& w, bool kill, const std::function<void()>& beforeRemovingLog = {}) {
     int status = 0;
-    while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    if (w.pid > 0) {
+      if (kill) ::kill(-w.pid, SIGKILL);
+      ::close(w.fd);
+      while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      ::kill(-w.pid, SIGKILL);  // anything the worker's items left behind
     }
-    ::kill(-w.pid, SIGKILL);  // anything the worker's items left behind
+    if (beforeRemovingLog) beforeRemovingLog();
+    ::close(w.logFd);
+    llvm::sys::fs::remove(w.logPath);
     return status;
   }
 
@@ -352,10 +391,13 @@ class InProcessLauncher final : public Launcher {
  public:
   explicit InProcessLauncher(InProcessEntry entry) : entry_(std::move(entry)) {}
   ItemOutcome run(const ItemRequest& r) override {
-    if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
-      return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
-    int rc = entry_(taskArguments(r, std::string(contract::kTaskExecutable)), itemEnvironment(r));
-    return collectOutcome(r, rc == 0 ? "" : "exit code " + std::to_string(rc));
+    ItemOutcome out;
+    int rc = entry_(taskArguments(r, std::string(contract::kTaskExecutable)), itemEnvironment(r), &out.outputs);
+    if (rc == 0) {
+      out.ok = true;
+      return out;
+    }
+    return collectOutcome(r, "exit code " + std::to_string(rc));
   }
 
  private:

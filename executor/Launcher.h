@@ -58,10 +58,14 @@ std::unique_ptr<Launcher> makeProcessLauncher(std::string executable);
 // replaced. An item's memory limit applies to its worker's process.
 std::unique_ptr<Launcher> makeWorkerLauncher(std::string executable);
 
-// Calls `entry` with the argument list (argv[0] included) and environment additions in this process: fast, but
-// a crashing task takes the executor with it. For tests and for programs linking their tasks.
+// Calls `entry` with the argument list (argv[0] included) and environment additions in this process: fastest, but
+// a crashing task takes the executor with it, and timeouts and memory limits do not apply. For programs that link
+// their tasks and the runtime: the entry is runtime::ItemRunner::run (see bench/run/InProcessBench.cpp). The entry
+// returns the task executable's exit status; on 0 it has set `outputs` (no outputs.pb is read), else it has
+// written error.pb under the output prefix.
 using InProcessEntry =
-    std::function<int(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env)>;
+    std::function<int(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env,
+                      flyteidl::core::LiteralMap* outputs)>;
 std::unique_ptr<Launcher> makeInProcessLauncher(InProcessEntry entry);
 
 // Memory quantities as Kubernetes writes them ("512Mi", "2Gi", "1G", "1000"); nullopt when malformed.

@@ -128,15 +128,17 @@ bool readNumber(FILE* in, long long& out) {
 
 int workerMain(std::span<const TaskEntry> tasks) {
   ItemRunner runner(tasks);
-  // Replies go to the original standard output; the items' own output goes to their logs.
-  // Requests come on the original standard input, which the items then do not see.
+  // Requests come on the original standard input and replies go to the original standard output (the executor's
+  // socket); the items see /dev/null as input and write their output to standard error (the executor's log).
   int replyFd = dup(1), requestFd = dup(0);
   int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
   if (devNull >= 0) dup2(devNull, 0);
+  dup2(2, 1);
   FILE* in = fdopen(requestFd, "r");
   FILE* reply = fdopen(replyFd, "w");
   if (!in || !reply) return 3;
   core::LiteralMap outputs;
+  std::string bytes;
   while (true) {
     long long n = 0;
     if (!readNumber(in, n) || n < 0 || n > 4096) return 0;
@@ -149,24 +151,16 @@ int workerMain(std::span<const TaskEntry> tasks) {
     }
     long long index = 0;
     if (!readNumber(in, index)) return 2;
-    ParsedArgs peek = parseTaskArgs(args, [](const char*) -> const char* { return "0"; });
-    if (!peek.request.outputPrefix.empty()) {
-      std::string log = joinUri(peek.request.outputPrefix, "task.log");
-      int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      if (fd >= 0) {
-        std::fflush(stdout);
-        std::fflush(stderr);
-        dup2(fd, 1);
-        dup2(fd, 2);
-        ::close(fd);
-      }
-    }
-    TaskOutcome o = runner.run(args, index >= 0 ? std::optional<std::int64_t>(index) : std::nullopt, &outputs);
+    TaskOutcome o = runner.run(args, index >= 0 ? std::optional<std::int64_t>(index) : std::nullopt, &outputs,
+                               /*writeOutputs=*/false);
     if (!o) std::fprintf(stderr, "flytecc-task: %s: %s\n", o.code.c_str(), o.message.c_str());
     std::fflush(stdout);
     std::fflush(stderr);
     int status = o ? 0 : !o.errorWritten ? 3 : o.kind == TaskOutcome::Kind::User ? 1 : 2;
-    std::fprintf(reply, "%d\n", status);
+    bytes.clear();
+    if (o) outputs.SerializeToString(&bytes);
+    std::fprintf(reply, "%d %zu\n", status, bytes.size());
+    std::fwrite(bytes.data(), 1, bytes.size(), reply);
     std::fflush(reply);
   }
 }

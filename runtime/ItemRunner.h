@@ -40,8 +40,8 @@ class ItemRunner {
   std::shared_ptr<const core::LiteralMap> cached_;
 };
 
-// `flytecc-task --worker`: reads requests from standard input until it closes, answers each on standard output,
-// and sends each item's standard output and error to <output prefix>/task.log. The framing is in
+// `flytecc-task --worker`: reads requests from standard input until it closes, answers each on standard output
+// (with the outputs; error.pb on failure), the items' output going to standard error. The framing is in
 // runtime/WorkerProtocol.h; the executor's side is executor/Launcher.h (makeWorkerLauncher).
 int workerMain(std::span<const TaskEntry> tasks);
 

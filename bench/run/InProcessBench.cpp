@@ -43,12 +43,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   runtime::ItemRunner runner(tasks);
-  auto launcher = executor::makeInProcessLauncher([&](const std::vector<std::string>& args, const auto& env) {
+  auto launcher = executor::makeInProcessLauncher([&](const std::vector<std::string>& args, const auto& env,
+                                                    flyteidl::core::LiteralMap* outputs) {
     std::optional<int64_t> index;
     for (const auto& [k, v] : env)
       if (k == contract::kDefaultArrayIndexEnv) index = std::stoll(v);
-    flyteidl::core::LiteralMap outputs;
-    return runner.run({args.begin() + 1, args.end()}, index, &outputs) ? 0 : 1;
+    return runner.run({args.begin() + 1, args.end()}, index, outputs, /*writeOutputs=*/false) ? 0 : 1;
   });
   llvm::SmallString<128> dir;
   if (llvm::sys::fs::createUniqueDirectory("executor-bench", dir)) return 1;

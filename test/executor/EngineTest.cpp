@@ -193,12 +193,12 @@ TEST_P(EngineTest, MapSquaresInChildProcesses) {
 
 TEST_P(EngineTest, MapSquaresInProcess) {
   runtime::ItemRunner runner(testTasks());
-  auto launcher = makeInProcessLauncher([&](const std::vector<std::string>& args, const auto& env) {
+  auto launcher = makeInProcessLauncher([&](const std::vector<std::string>& args, const auto& env,
+                                                    flyteidl::core::LiteralMap* outputs) {
     std::optional<int64_t> index;
     for (const auto& [k, v] : env)
       if (k == contract::kDefaultArrayIndexEnv) index = std::stoll(v);
-    core::LiteralMap outputs;
-    return runner.run({args.begin() + 1, args.end()}, index, &outputs) ? 0 : 1;
+    return runner.run({args.begin() + 1, args.end()}, index, outputs, /*writeOutputs=*/false) ? 0 : 1;
   });
   auto r = run(mapProgram(kSquare), inputs({1, 2, 3, 4, 5}), nullptr, launcher.get());
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
