@@ -392,7 +392,26 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
   const bool useCache = options_.cache && t.metadata().discoverable();
   std::string boundNames;
   for (const auto& b : bound) boundNames += b + ",";
-  std::vector<std::optional<core::LiteralMap>> results(total);
+  // The outputs, gathered as the items finish: one list per output, an item's values moved into slot i (memory
+  // beyond the outputs themselves stays flat in the number of items). Slots of failed items become none.
+  core::LiteralMap gathered;
+  std::vector<google::protobuf::RepeatedPtrField<core::Literal>*> lists;
+  std::vector<std::string> outputNames;
+  for (const auto& [name, var] : t.interface().outputs().variables()) {
+    auto* coll = (*gathered.mutable_literals())[name].mutable_collection()->mutable_literals();
+    coll->Reserve(int(total));
+    for (size_t i = 0; i < total; ++i) coll->Add();
+    lists.push_back(coll);
+    outputNames.push_back(name);
+  }
+  std::vector<bool> succeeded(total, false);
+  auto keep = [&](size_t i, core::LiteralMap& values) {  // with mu held
+    succeeded[i] = true;
+    for (size_t k = 0; k < lists.size(); ++k) {
+      auto it = values.mutable_literals()->find(outputNames[k]);
+      if (it != values.mutable_literals()->end()) (*lists[k])[int(i)].Swap(&it->second);
+    }
+  };
   std::mutex mu;
   MapCounts counts;
   counts.total = total;
@@ -412,7 +431,7 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
                            itemInputs(inputs, bound, i));
         if (auto hit = options_.cache->lookup(*key)) {
           std::lock_guard g(mu);
-          results[i] = std::move(*hit);
+          keep(i, *hit);
           ++counts.cached;
           report();
           continue;
@@ -433,7 +452,7 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
       std::lock_guard g(mu);
       --counts.running;
       if (out) {
-        results[i] = std::move(*out);
+        keep(i, *out);
         ++counts.succeeded;
       } else {
         ++counts.failed;
@@ -460,20 +479,10 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
     if (firstFailure) msg += "\nfirst failure: " + firstFailure->describe();
     return bad(msg);
   }
-  // Gather: one list per output; failed items are none.
-  core::LiteralMap out;
-  for (const auto& [name, var] : t.interface().outputs().variables()) {
-    auto* coll = (*out.mutable_literals())[name].mutable_collection();
-    for (size_t i = 0; i < total; ++i) {
-      const core::Literal* v = nullptr;
-      if (results[i]) {
-        auto it = results[i]->literals().find(name);
-        if (it != results[i]->literals().end()) v = &it->second;
-      }
-      *coll->add_literals() = v ? *v : noneLiteral();
-    }
-  }
-  return out;
+  for (size_t i = 0; i < total; ++i)
+    if (!succeeded[i])
+      for (auto* list : lists) (*list)[int(i)] = noneLiteral();
+  return gathered;
 }
 
 }  // namespace
