@@ -9,3 +9,5 @@ python3 "$root/bench/gen_project.py" 500 "$work/bench_500.cpp"
 python3 "$root/bench/bench_check.py" "$build/tools/flytecc" "$root/sdk/include" /usr/lib/llvm-22/bin/clang++ \
   "$root/examples/map_task.cpp" "$work/bench_500.cpp" "$@"
 python3 "$root/bench/bench_package.py" "$build/tools/flytecc" "$root/sdk/include" "$work/bench_500.cpp" "$@"
+# The task executable: one trivial map item on local storage, and 10,000 of them one after another.
+python3 "$root/bench/bench_task.py" "$build/examples/map_task_tasks/flytecc-task" "$@"

@@ -7,7 +7,8 @@
 #   Writes <dir> (default <binary dir>/<target>): rootfs/ with the executable and exactly the shared libraries it
 #   loads, and a Dockerfile; `docker build -t <name> <dir>` makes the image compile/package's --image names.
 # Expects _FLYTECC_TOOL (the flytecc program or target), _FLYTECC_RUNTIME (the runtime library target),
-# _FLYTECC_SDK_INCLUDE (the <flyte/flyte.hpp> directory) and _FLYTECC_IMAGE_SCRIPT (flytecc-task-image.sh).
+# _FLYTECC_SDK_INCLUDE (the <flyte/flyte.hpp> directory), _FLYTECC_IMAGE_SCRIPT (flytecc-task-image.sh) and
+# _FLYTECC_DEFAULT_IMAGE (flytecc's default --image).
 
 function(flytecc_add_task_executable target)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;FLAGS")
@@ -47,7 +48,7 @@ function(flytecc_add_task_image target)
     set(ARG_OUTPUT "${CMAKE_CURRENT_BINARY_DIR}/${target}")
   endif()
   if(NOT ARG_IMAGE)
-    set(ARG_IMAGE "flytecc/task-runtime:latest")
+    set(ARG_IMAGE "${_FLYTECC_DEFAULT_IMAGE}")  # what flytecc compile/package use without --image
   endif()
   add_custom_command(
     OUTPUT "${ARG_OUTPUT}/Dockerfile"

@@ -39,7 +39,11 @@ OutputFile emitTaskMain(const ir::Module& module, const std::vector<std::string>
     out += "    {" + quoted(t.name) + ", " + names(t.interface.inputs) + ", " + names(t.interface.outputs) +
            ", &flytecc::runtime::adapt<&::" + t.cxxName + ">},\n";
   }
-  out += "};\n}  // namespace\n\nint main(int argc, char** argv) { return flytecc::runtime::taskMain(argc, argv, kTasks); }\n";
+  out += "};\n}  // namespace\n\n"
+         "std::span<const flytecc::runtime::TaskEntry> flytecc::runtime::registeredTasks() { return kTasks; }\n\n"
+         "#ifndef FLYTECC_TASK_MAIN_NO_MAIN\n"
+         "int main(int argc, char** argv) { return flytecc::runtime::taskMain(argc, argv, kTasks); }\n"
+         "#endif\n";
   return {"flytecc_task_main.cpp", out};
 }
 

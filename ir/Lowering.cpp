@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "flyteidl/TaskContract.h"
+#include "flyteidl/UnionTags.h"
 
 namespace flytecc::ir {
 namespace core = flyteidl::core;
@@ -19,18 +20,24 @@ static void lowerSimple(Simple s, core::LiteralType* out) {
   }
 }
 
-// flytekit tags union variants with the Python type's name; the backend matches variants by tag.
+// flytekit tags union variants with its transformers' names; the backend matches variants by tag.
 static std::string unionTag(const Type& t) {
-  if (t.kind == Type::Kind::Simple) {
-    switch (t.simple) {
-      case Simple::None: return "none";
-      case Simple::Integer: return "int";
-      case Simple::Float: return "float";
-      case Simple::String: return "str";
-      case Simple::Boolean: return "bool";
-      case Simple::Datetime: return "datetime";
-      case Simple::Duration: return "timedelta";
-    }
+  using namespace flytecc::uniontag;
+  switch (t.kind) {
+    case Type::Kind::Collection: return std::string(kList);
+    case Type::Kind::Map: return std::string(kMap);
+    case Type::Kind::Blob: return std::string(t.multipart ? kDirectory : kFile);
+    case Type::Kind::Union: return t.str();
+    case Type::Kind::Simple: break;
+  }
+  switch (t.simple) {
+    case Simple::None: return std::string(kNone);
+    case Simple::Integer: return std::string(kInteger);
+    case Simple::Float: return std::string(kFloat);
+    case Simple::String: return std::string(kString);
+    case Simple::Boolean: return std::string(kBoolean);
+    case Simple::Datetime: return std::string(kDatetime);
+    case Simple::Duration: return std::string(kDuration);
   }
   return t.str();
 }

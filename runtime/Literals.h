@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "flyte/flyte.hpp"
+#include "flyteidl/UnionTags.h"
 #include "flyteidl/core/literals.pb.h"
 #include "flyteidl/core/types.pb.h"
 
@@ -92,7 +93,7 @@ struct is_duration<std::chrono::duration<R, P>> : std::true_type {};
 template <>
 struct LiteralTraits<bool> {
   static core::LiteralType type() { return detail::simpleType(core::BOOLEAN); }
-  static std::string unionTag() { return "bool"; }
+  static std::string unionTag() { return std::string(uniontag::kBoolean); }
   static void encode(bool v, core::Literal* out, BlobHooks*) { out->mutable_scalar()->mutable_primitive()->set_boolean(v); }
   static bool decode(const core::Literal& l, BlobHooks*) {
     const auto* p = detail::primitiveOf(l);
@@ -104,7 +105,7 @@ struct LiteralTraits<bool> {
 template <class T>
 struct LiteralTraits<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
   static core::LiteralType type() { return detail::simpleType(core::INTEGER); }
-  static std::string unionTag() { return "int"; }
+  static std::string unionTag() { return std::string(uniontag::kInteger); }
   static void encode(T v, core::Literal* out, BlobHooks*) {
     if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(std::int64_t)) {
       if (v > static_cast<T>(std::numeric_limits<std::int64_t>::max()))
@@ -133,7 +134,7 @@ struct LiteralTraits<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_
 template <class T>
 struct LiteralTraits<T, std::enable_if_t<std::is_floating_point_v<T>>> {
   static core::LiteralType type() { return detail::simpleType(core::FLOAT); }
-  static std::string unionTag() { return "float"; }
+  static std::string unionTag() { return std::string(uniontag::kFloat); }
   static void encode(T v, core::Literal* out, BlobHooks*) {
     out->mutable_scalar()->mutable_primitive()->set_float_value(static_cast<double>(v));
   }
@@ -147,7 +148,7 @@ struct LiteralTraits<T, std::enable_if_t<std::is_floating_point_v<T>>> {
 template <>
 struct LiteralTraits<std::string> {
   static core::LiteralType type() { return detail::simpleType(core::STRING); }
-  static std::string unionTag() { return "str"; }
+  static std::string unionTag() { return std::string(uniontag::kString); }
   static void encode(const std::string& v, core::Literal* out, BlobHooks*) {
     out->mutable_scalar()->mutable_primitive()->set_string_value(v);
   }
@@ -163,7 +164,7 @@ template <class R, class P>
 struct LiteralTraits<std::chrono::duration<R, P>> {
   using D = std::chrono::duration<R, P>;
   static core::LiteralType type() { return detail::simpleType(core::DURATION); }
-  static std::string unionTag() { return "timedelta"; }
+  static std::string unionTag() { return std::string(uniontag::kDuration); }
   static void encode(D v, core::Literal* out, BlobHooks*) {
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(v).count();
     auto* d = out->mutable_scalar()->mutable_primitive()->mutable_duration();
@@ -186,7 +187,7 @@ template <class Dur>
 struct LiteralTraits<std::chrono::time_point<std::chrono::system_clock, Dur>> {
   using TP = std::chrono::time_point<std::chrono::system_clock, Dur>;
   static core::LiteralType type() { return detail::simpleType(core::DATETIME); }
-  static std::string unionTag() { return "datetime"; }
+  static std::string unionTag() { return std::string(uniontag::kDatetime); }
   static void encode(TP v, core::Literal* out, BlobHooks*) {
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(v.time_since_epoch()).count();
     std::int64_t s = ns / 1000000000, n = ns % 1000000000;
@@ -219,7 +220,7 @@ struct BlobTraits {
     t.mutable_blob()->set_dimensionality(Multipart ? core::BlobType::MULTIPART : core::BlobType::SINGLE);
     return t;
   }
-  static std::string unionTag() { return Multipart ? "FlyteDirectory" : "FlyteFilePath"; }
+  static std::string unionTag() { return std::string(Multipart ? uniontag::kDirectory : uniontag::kFile); }
   static void encodePath(const std::string& path, core::Literal* out, BlobHooks* hooks) {
     auto* b = out->mutable_scalar()->mutable_blob();
     b->mutable_metadata()->mutable_type()->set_dimensionality(Multipart ? core::BlobType::MULTIPART
@@ -256,7 +257,7 @@ struct LiteralTraits<std::vector<T, A>> {
     *t.mutable_collection_type() = LiteralTraits<T>::type();
     return t;
   }
-  static std::string unionTag() { return "Typed List"; }
+  static std::string unionTag() { return std::string(uniontag::kList); }
   static void encode(const std::vector<T, A>& v, core::Literal* out, BlobHooks* h) {
     auto* c = out->mutable_collection();
     c->mutable_literals()->Reserve(static_cast<int>(v.size()));
@@ -292,7 +293,7 @@ struct LiteralTraits<std::map<std::string, T, C, A>> {
     *t.mutable_map_value_type() = LiteralTraits<T>::type();
     return t;
   }
-  static std::string unionTag() { return "Typed Dict"; }
+  static std::string unionTag() { return std::string(uniontag::kMap); }
   static void encode(const M& v, core::Literal* out, BlobHooks* h) {
     auto* m = out->mutable_map()->mutable_literals();
     for (const auto& [k, item] : v) {
@@ -323,7 +324,7 @@ template <class T>
 struct LiteralTraits<std::optional<T>> {
   static core::LiteralType noneVariant() {
     core::LiteralType t = detail::simpleType(core::NONE);
-    t.mutable_structure()->set_tag("none");
+    t.mutable_structure()->set_tag(std::string(uniontag::kNone));
     return t;
   }
   static core::LiteralType valueVariant() {

@@ -70,23 +70,15 @@ StorageError errnoError(std::string_view uri, std::string_view what, int err) {
 
 }  // namespace detail
 
-namespace {
-
-using detail::error;
-using detail::errnoError;
 using K = StorageError::Kind;
+using detail::errnoError;
+using detail::error;
 
-// Closes a descriptor on scope exit.
-struct Fd {
-  int fd = -1;
-  explicit Fd(int f) : fd(f) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-  int release() { return std::exchange(fd, -1); }
-};
+namespace detail {
+
+Fd::~Fd() {
+  if (fd >= 0) ::close(fd);
+}
 
 Status writeAll(int fd, const char* data, size_t size, std::string_view uri) {
   while (size > 0) {
@@ -101,57 +93,56 @@ Status writeAll(int fd, const char* data, size_t size, std::string_view uri) {
   return std::nullopt;
 }
 
-// Writes a file atomically: the bytes go to a temporary file next to `path`, which is renamed over `path` once
-// complete. Parent directories are created. On any failure the temporary file is removed and `path` is untouched.
-class AtomicFile {
- public:
-  AtomicFile(std::string path, std::string uri) : path_(std::move(path)), uri_(std::move(uri)) {}
-  AtomicFile(const AtomicFile&) = delete;
-  AtomicFile& operator=(const AtomicFile&) = delete;
-  ~AtomicFile() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!tmp_.empty()) ::unlink(tmp_.c_str());
-  }
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+}
 
-  Status open() {
-    fs::path target(path_);
-    if (target.filename().empty()) return error(K::Invalid, uri_, "names a directory, not a file");
-    fs::path dir = target.parent_path();
-    if (!dir.empty()) {
-      std::error_code ec;
-      fs::create_directories(dir, ec);
-      if (ec) return errnoError(uri_, "cannot create directory " + dir.string(), ec.value());
+Status AtomicFile::open() {
+  fs::path target(path_);
+  if (target.filename().empty()) return error(K::Invalid, uri_, "names a directory, not a file");
+  fs::path dir = target.parent_path();
+  if (!dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return errnoError(uri_, "cannot create directory " + dir.string(), ec.value());
+  }
+  static thread_local std::mt19937_64 rng(std::random_device{}() ^ static_cast<std::uint64_t>(::getpid()));
+  for (int i = 0; i < 100; ++i) {
+    std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(rng() & 0xffffffffffull);
+    std::string tmp = (dir / name).string();
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);  // the umask applies
+    if (fd >= 0) {
+      fd_ = fd;
+      tmp_ = std::move(tmp);
+      return std::nullopt;
     }
-    static thread_local std::mt19937_64 rng(std::random_device{}() ^ static_cast<std::uint64_t>(::getpid()));
-    for (int i = 0; i < 100; ++i) {
-      std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(rng() & 0xffffffffffull);
-      std::string tmp = (dir / name).string();
-      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);  // umask applies
-      if (fd >= 0) {
-        fd_ = fd;
-        tmp_ = std::move(tmp);
-        return std::nullopt;
-      }
-      if (errno != EEXIST) return errnoError(uri_, "cannot create a temporary file in " + dir.string(), errno);
-    }
-    return error(K::Other, uri_, "cannot create a unique temporary file");
+    if (errno != EEXIST) return errnoError(uri_, "cannot create a temporary file in " + dir.string(), errno);
   }
+  return error(K::Other, uri_, "cannot create a unique temporary file");
+}
 
-  int fd() const { return fd_; }
+Status AtomicFile::truncate() {
+  if (::ftruncate(fd_, 0) != 0 || ::lseek(fd_, 0, SEEK_SET) != 0) return errnoError(uri_, "truncate", errno);
+  return std::nullopt;
+}
 
-  Status commit() {
-    if (::fsync(fd_) != 0 && errno != EINVAL) return errnoError(uri_, "fsync", errno);
-    int fd = std::exchange(fd_, -1);
-    if (::close(fd) != 0) return errnoError(uri_, "close", errno);
-    if (::rename(tmp_.c_str(), path_.c_str()) != 0) return errnoError(uri_, "rename", errno);
-    tmp_.clear();
-    return std::nullopt;
-  }
+Status AtomicFile::commit() {
+  if (::fsync(fd_) != 0 && errno != EINVAL) return errnoError(uri_, "fsync", errno);
+  int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) return errnoError(uri_, "close", errno);
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) return errnoError(uri_, "rename", errno);
+  tmp_.clear();
+  return std::nullopt;
+}
 
- private:
-  std::string path_, uri_, tmp_;
-  int fd_ = -1;
-};
+}  // namespace detail
+
+namespace {
+
+using detail::AtomicFile;
+using detail::Fd;
+using detail::writeAll;
 
 // Copies `from` to `to` atomically, streaming in fixed-size chunks.
 Status copyFile(const std::string& from, std::string_view fromName, const std::string& to, std::string_view toName) {

@@ -77,7 +77,10 @@ void adapt(const TaskCall& call) {
   };
   if constexpr (std::is_void_v<R>) {
     invoke();
-    if (call.timings) call.timings->call += detail::nowNs() - t1, call.timings->decode += t1 - t0;
+    if (call.timings) {
+      call.timings->decode += t1 - t0;
+      call.timings->call += detail::nowNs() - t1;
+    }
   } else {
     R result = invoke();
     std::int64_t t2 = detail::nowNs();

@@ -16,6 +16,7 @@ set(_FLYTECC_TOOL flytecc)
 set(_FLYTECC_RUNTIME flytecc_runtime)
 set(_FLYTECC_SDK_INCLUDE ${PROJECT_SOURCE_DIR}/sdk/include)
 set(_FLYTECC_IMAGE_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh)
+set(_FLYTECC_DEFAULT_IMAGE flytecc/task-runtime:${PROJECT_VERSION})  # compiler/Driver.cpp kDefaultImage
 include(${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake)
 
 # Installed for find_package(flytecc): the runtime libraries, their headers and the CMake functions.
@@ -23,7 +24,7 @@ install(TARGETS flytecc_runtime flytecc_runtime_storage flyteidl_proto ARCHIVE D
 install(FILES ${PROJECT_SOURCE_DIR}/runtime/Literals.h ${PROJECT_SOURCE_DIR}/runtime/TaskRuntime.h
               ${PROJECT_SOURCE_DIR}/runtime/TaskMain.h ${PROJECT_SOURCE_DIR}/runtime/Storage.h
         DESTINATION include/flytecc/runtime)
-install(FILES ${PROJECT_SOURCE_DIR}/flyteidl/TaskContract.h DESTINATION include/flytecc/flyteidl)
+install(FILES ${PROJECT_SOURCE_DIR}/flyteidl/TaskContract.h ${PROJECT_SOURCE_DIR}/flyteidl/UnionTags.h DESTINATION include/flytecc/flyteidl)
 install(DIRECTORY ${CMAKE_BINARY_DIR}/flyteidl-gen/flyteidl DESTINATION include/flytecc FILES_MATCHING PATTERN "*.h")
 install(FILES ${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake DESTINATION lib/cmake/flytecc)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/flytecc-task-image.sh DESTINATION share/flytecc)

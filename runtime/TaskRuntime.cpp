@@ -215,8 +215,11 @@ class TaskBlobs : public BlobHooks {
   }
 
   std::string localize(const std::string& uri, bool multipart) override {
-    if (isLocal(uri)) return uri;
-    if (uri.starts_with("file://")) return uri.substr(7);
+    if (isLocal(uri) || uri.starts_with("file://")) {  // already here: the task reads it in place
+      std::string local = isLocal(uri) ? uri : uri.substr(7);
+      origins_[local] = uri;
+      return local;
+    }
     Storage& s = at(uri);
     fs::path dest = fs::path(workdir()) / ("in" + std::to_string(counter_++));
     std::string name = baseName(uri);

@@ -123,6 +123,10 @@ TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks
 // 1 when the task failed (USER), 2 for the runtime's failures (SYSTEM), 3 when even error.pb could not be written.
 int taskMain(int argc, char** argv, std::span<const TaskEntry> tasks);
 
+// The tasks of the generated flytecc_task_main.cpp (defined there). Compile that file with
+// -DFLYTECC_TASK_MAIN_NO_MAIN to link the same adapters into another program (in-process or worker execution).
+std::span<const TaskEntry> registeredTasks();
+
 // The error document runTask writes for an outcome.
 core::ErrorDocument errorDocument(const TaskOutcome& outcome);
 

@@ -13,7 +13,7 @@ if [[ $# -lt 2 || $# -gt 3 ]]; then
 fi
 exe=$1
 out=$2
-image=${3:-flytecc/task-runtime:latest}
+image=${3:-flytecc/task-runtime:latest}  # CMake passes flytecc's default --image
 [[ -x $exe ]] || { echo "$0: error: '$exe' is not an executable" >&2; exit 2; }
 mkdir -p "$out"
 stage=$(mktemp -d "$out/.rootfs.XXXXXX")

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <fstream>
 #include <sstream>
+#include <csignal>
 #include <unistd.h>
 
 using namespace flytecc::runtime;
@@ -46,6 +47,8 @@ TEST(Contract, MapTaskExamplesMatchPlainCxx) {
     auto it = expected.find(wf);
     ASSERT_NE(it, expected.end()) << "the runner did not run " << wf;
     EXPECT_EQ(showOutputs(run.outputs), it->second);
+    if (wf == "advanced_composition.map_task.map_workflow")  // and not vacuously: the guide's answer
+      EXPECT_EQ(showOutputs(run.outputs), "[false, true, false, false, true, true, true, false, true, false]");
     ++compared;
   }
   EXPECT_EQ(compared, expected.size());
@@ -155,6 +158,16 @@ TEST(Contract, BadArguments) {
                                      {"FLYTE_K8S_ARRAY_INDEX="});
   EXPECT_EQ(noIndex.status, 2);
   EXPECT_NE(noIndex.err.find("FLYTE_K8S_ARRAY_INDEX"), std::string::npos) << noIndex.err;
+}
+
+TEST(Contract, CrashIsTheExitStatus) {
+  LocalDir work("crash");
+  core::LiteralMap in;
+  (*in.mutable_literals())["x"] = intLiteral(1);
+  TaskRun r = runOne(FLYTECC_TEST_TASKS_EXE, "runtime_test.crashes", in, work.path);
+  EXPECT_EQ(r.status, 128 + SIGABRT);
+  EXPECT_FALSE(r.outputs);
+  EXPECT_FALSE(r.error);
 }
 
 TEST(Contract, UnknownTask) {

@@ -1,5 +1,7 @@
 // Literal conversion (runtime/Literals.h): round trips of every SDK type, and flytekit's own literals and task
 // inputs/outputs (test/data/flytekit-literals, written by flytekit 1.16.24) decoded and re-encoded byte for byte.
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
@@ -47,6 +49,18 @@ core::LiteralMap goldenMap(const std::string& task, const std::string& file) {
 
 std::string text(const google::protobuf::Message& m) { return m.DebugString(); }
 
+// Deterministic bytes (sorted map entries), as flytekit's goldens and the runtime's files are written.
+std::string bytes(const google::protobuf::Message& m) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    m.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
 // flytekit's literal decodes to `expected`, which encodes back to flytekit's literal; the types agree too.
 template <class T>
 void checkGolden(const std::string& name, const T& expected) {
@@ -56,7 +70,7 @@ void checkGolden(const std::string& name, const T& expected) {
   EXPECT_TRUE(decoded == expected);
   core::Literal encoded = toLiteral(expected);
   EXPECT_TRUE(MessageDifferencer::Equals(encoded, golden)) << text(encoded) << "vs flytekit\n" << text(golden);
-  EXPECT_EQ(encoded.SerializeAsString(), golden.SerializeAsString());
+  EXPECT_EQ(bytes(encoded), slurp(dataDir() + "values/" + name + ".pb"));  // flytekit's bytes
   core::LiteralType type = literalTypeOf<T>();
   EXPECT_TRUE(MessageDifferencer::Equals(type, goldenType(name))) << text(type) << "vs\n" << text(goldenType(name));
 }
@@ -65,7 +79,7 @@ template <class T>
 void roundTrip(const T& value) {
   core::Literal l = toLiteral(value);
   core::Literal wire;
-  ASSERT_TRUE(wire.ParseFromString(l.SerializeAsString()));
+  ASSERT_TRUE(wire.ParseFromString(bytes(l)));
   EXPECT_TRUE(fromLiteral<T>(wire) == value) << text(l);
 }
 
@@ -222,8 +236,8 @@ TEST(FlytekitEntrypoint, Scalars) {
   const char* names[] = {"next_n", "half", "banner", "later"};
   for (int i = 0; i < 4; ++i) {
     SCOPED_TRACE(names[i]);
-    EXPECT_EQ(out.literals().at("o" + std::to_string(i)).SerializeAsString(),
-              golden.literals().at(names[i]).SerializeAsString());
+    EXPECT_EQ(bytes(out.literals().at("o" + std::to_string(i))),
+              bytes(golden.literals().at(names[i])));
   }
 }
 
@@ -232,21 +246,21 @@ TEST(FlytekitEntrypoint, Collections) {
   TaskEntry e{"collections", {"xs", "grid", "weights", "sparse", "maybe"}, {"o0"}, &adapt<&tasks::collections>};
   core::LiteralMap out = call(e, inputs);
   // flytekit's o0 is Optional[List[int]]; its o1 is a Union[int, str], which the C++ SDK does not map.
-  EXPECT_EQ(out.literals().at("o0").SerializeAsString(),
-            goldenMap("collections", "outputs.pb").literals().at("o0").SerializeAsString());
+  EXPECT_EQ(bytes(out.literals().at("o0")),
+            bytes(goldenMap("collections", "outputs.pb").literals().at("o0")));
 }
 
 TEST(FlytekitEntrypoint, FilesPassThrough) {
   TaskEntry e{"files", {"f", "d"}, {"o0", "o1", "o2"}, &adapt<&tasks::files>};
   core::LiteralMap out = call(e, goldenMap("files", "inputs.pb"));
-  EXPECT_EQ(out.SerializeAsString(), goldenMap("files", "outputs.pb").SerializeAsString());
+  EXPECT_EQ(bytes(out), slurp(dataDir() + "io/files/outputs.pb"));
 }
 
 TEST(FlytekitEntrypoint, MapItem) {
   TaskEntry e{"square", {"x"}, {"o0"}, &adapt<&tasks::square>};
   std::vector<std::string> bound;
   core::LiteralMap out = call(e, goldenMap("map_square", "inputs.pb"), &bound, 1);
-  EXPECT_EQ(out.SerializeAsString(), goldenMap("map_square", "outputs.pb").SerializeAsString());
+  EXPECT_EQ(bytes(out), slurp(dataDir() + "io/map_square/outputs.pb"));
   try {
     call(e, goldenMap("map_square", "inputs.pb"), &bound, 3);
     ADD_FAILURE() << "no error";

@@ -1,6 +1,7 @@
 // Tasks for the task executable's failure and blob paths (test/runtime/ContractTest.cpp).
 #include <flyte/flyte.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,6 +52,13 @@ std::int64_t total(std::vector<std::int64_t> xs) {
 FLYTE_TASK()
 std::tuple<std::optional<int>, std::vector<std::string>> several(std::optional<int> maybe, std::string word) {
   return {maybe, {word, word}};
+}
+
+// Dies without a word: only the exit status tells propeller.
+FLYTE_TASK()
+int crashes(int x) {
+  if (x > 0) std::abort();
+  return x;
 }
 
 }  // namespace runtime_test
