@@ -21,6 +21,10 @@ inline constexpr std::string_view kTaskArg = "--task";
 // Map tasks (ArrayNode targets) only: comma-separated names of the inputs a partial bound (may be empty).
 inline constexpr std::string_view kMapBoundInputsArg = "--map-bound-inputs";
 
+// flytecc's own extension for the local executor (not used by propeller): `flytecc-task --worker` serves many
+// invocations over a pipe (runtime/ItemRunner.h).
+inline constexpr std::string_view kWorkerArg = "--worker";
+
 // Templates propeller substitutes in container.args before it starts the pod.
 inline constexpr std::string_view kInputTemplate = "{{.input}}";
 inline constexpr std::string_view kOutputPrefixTemplate = "{{.outputPrefix}}";

@@ -3,12 +3,14 @@
 #include <cstdlib>
 
 #include "flyteidl/TaskContract.h"
+#include "runtime/ItemRunner.h"
 #include "runtime/TaskRuntime.h"
 
 namespace flytecc::runtime {
 
 int taskMain(int argc, char** argv, std::span<const TaskEntry> tasks) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 1 && args[0] == contract::kWorkerArg) return workerMain(tasks);  // runtime/ItemRunner.h
   if (args.size() == 1 && args[0] == "--list") {
     for (const auto& t : tasks) std::printf("%.*s\n", static_cast<int>(t.name.size()), t.name.data());
     return 0;

@@ -3,7 +3,8 @@
 add_library(flytecc_runtime STATIC
   ${PROJECT_SOURCE_DIR}/runtime/Describe.cpp
   ${PROJECT_SOURCE_DIR}/runtime/TaskRuntime.cpp
-  ${PROJECT_SOURCE_DIR}/runtime/TaskMain.cpp)
+  ${PROJECT_SOURCE_DIR}/runtime/TaskMain.cpp
+  ${PROJECT_SOURCE_DIR}/runtime/ItemRunner.cpp)
 set_target_properties(flytecc_runtime PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(flytecc_runtime PUBLIC
   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}> $<INSTALL_INTERFACE:include/flytecc>)

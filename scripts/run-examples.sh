@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: sets everything up, builds flytecc, compiles examples/map_task.cpp to flyteidl,
-# runs its workflows locally, and prints a summary of what was emitted.
+# runs its workflows with `flytecc run` (and as plain C++), and prints a summary of what was emitted.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FLYTECC_BUILD_DIR:-$root/build}
@@ -30,5 +30,14 @@ find "$out/pb" -name '*-arraynode.task.pb' -printf '    %f\n' | sort
 echo "  registration package: $out/map_task.tgz ($(tar tzf "$out/map_task.tgz" | wc -l) files, $(stat -c %s "$out/map_task.tgz") bytes)"
 
 echo
-echo "== Running the workflows locally (in process, default inputs)"
+echo "== Running the workflows' emitted flyteidl with flytecc run (items in worker processes, default inputs)"
+for wf in $("$build/examples/map_task_local" --list); do
+  printf '%s -> ' "$wf"
+  "$flytecc" run "$out/pb" --workflow "$wf" --task-executable "$build/examples/map_task_tasks/flytecc-task" \
+    --no-cache --quiet | tr -d ' \n'
+  echo
+done
+
+echo
+echo "== The same workflows as plain C++ calls (in process)"
 "$build/examples/map_task_local"

@@ -28,6 +28,7 @@ config.substitutions += [
     ("%cmake", config.cmake),
     ("%obj_root", config.flytecc_obj_root),
     ("%map_task_local", config.map_task_local),
+    ("%map_task_tasks", config.map_task_tasks),
     ("%clang_apply_replacements", config.clang_apply_replacements),
     ("%clang_tidy", config.clang_tidy),
     ("%tidy_plugin", config.tidy_plugin),

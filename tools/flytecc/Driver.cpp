@@ -19,6 +19,7 @@
 #include "ir/Verifier.h"
 #include "support/Files.h"
 #include "tools/flytecc/Runner.h"
+#include "tools/flytecc/RunCommand.h"
 #include "tools/flytecc/TaskMain.h"
 
 #ifndef FLYTECC_VERSION
@@ -96,7 +97,9 @@ static void printHelp(llvm::raw_ostream& out) {
          "  -Wno-CHECK / -WCHECK  disable / re-enable CHECK (e.g. -Wno-flyte-task-calls-task)\n"
          "  --format=text|sarif   sarif: also write a SARIF 2.1.0 log to standard output\n"
          "  --export-fixes=FILE   write the fix-its as YAML for clang-apply-replacements\n"
-         "  --list-checks         print the check names and exit\n";
+         "  --list-checks         print the check names and exit\n"
+         "\n";
+  printRunHelp(out);
 }
 
 static FrontendResult analyze(const FrontendOptions& options, llvm::raw_ostream& errs) {
@@ -432,6 +435,8 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
 
   if (cmd == "dump") return runDump(rest, out, errs);
   if (cmd == "ir") return runIr(rest, out, errs);
+  if (cmd == "run") return runRunCommand(rest, out, errs);
+  if (cmd == "cache") return runCacheCommand(rest, out, errs);
   errs << "flytecc: error: unknown subcommand '" << cmd << "' (see flytecc --help)\n";
   return 2;
 }

@@ -1,0 +1,121 @@
+#include "executor/Program.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <memory>
+
+#include "flyteidl/admin/task.pb.h"
+#include "flyteidl/admin/workflow.pb.h"
+
+namespace flytecc::executor {
+
+template <class M>
+static const typename M::mapped_type* find(const M& m, const std::string& name) {
+  auto it = m.find(name);
+  return it == m.end() ? nullptr : &it->second;
+}
+const flyteidl::core::TaskTemplate* Program::findTask(const std::string& n) const { return find(tasks, n); }
+const flyteidl::core::WorkflowTemplate* Program::findWorkflow(const std::string& n) const {
+  return find(workflows, n);
+}
+const flyteidl::admin::LaunchPlan* Program::findLaunchPlan(const std::string& n) const {
+  return find(launchPlans, n);
+}
+
+static llvm::Error bad(const std::string& what) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", what.c_str());
+}
+
+template <class M>
+static llvm::Error parse(M& m, const std::string& bytes, const std::string& name) {
+  if (!m.ParseFromString(bytes)) return bad("'" + name + "' is not a valid " + m.GetTypeName() + " (corrupt or truncated)");
+  return llvm::Error::success();
+}
+
+// Adds one file by its name; files of other kinds are ignored.
+static llvm::Error addFile(Program& p, llvm::StringRef name, const std::string& bytes) {
+  using namespace flyteidl;
+  if (name.ends_with(".task.pb")) {
+    core::TaskTemplate t;
+    if (auto e = parse(t, bytes, name.str())) return e;
+    p.tasks[t.id().name()] = std::move(t);
+  } else if (name.ends_with(".workflow.pb")) {
+    core::WorkflowTemplate w;
+    if (auto e = parse(w, bytes, name.str())) return e;
+    p.workflows[w.id().name()] = std::move(w);
+  } else if (name.ends_with(".launchplan.pb") || name.ends_with("_3.pb")) {
+    admin::LaunchPlan lp;
+    if (auto e = parse(lp, bytes, name.str())) return e;
+    p.launchPlans[lp.id().name()] = std::move(lp);
+  } else if (name.ends_with("_1.pb")) {
+    admin::TaskSpec spec;
+    if (auto e = parse(spec, bytes, name.str())) return e;
+    p.tasks[spec.template_().id().name()] = spec.template_();
+  } else if (name.ends_with("_2.pb")) {
+    admin::WorkflowSpec spec;
+    if (auto e = parse(spec, bytes, name.str())) return e;
+    p.workflows[spec.template_().id().name()] = spec.template_();
+    for (const auto& sub : spec.sub_workflows()) p.workflows[sub.id().name()] = sub;
+  }
+  return llvm::Error::success();
+}
+
+static llvm::Error finish(const Program& p, const std::string& path) {
+  if (p.workflows.empty()) return bad("'" + path + "' holds no workflow");
+  return llvm::Error::success();
+}
+
+llvm::Expected<Program> loadDirectory(const std::string& dir) {
+  Program p;
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec))
+    names.push_back(it->path());
+  if (ec) return bad("cannot read directory '" + dir + "': " + ec.message());
+  std::sort(names.begin(), names.end());
+  for (const auto& path : names) {
+    llvm::StringRef name = llvm::sys::path::filename(path);
+    if (!name.ends_with(".task.pb") && !name.ends_with(".workflow.pb") && !name.ends_with(".launchplan.pb")) continue;
+    auto buf = llvm::MemoryBuffer::getFile(path);
+    if (!buf) return bad("cannot read '" + path + "': " + buf.getError().message());
+    if (auto e = addFile(p, name, (*buf)->getBuffer().str())) return e;
+  }
+  if (auto e = finish(p, dir)) return e;
+  return p;
+}
+
+llvm::Expected<Program> loadPackage(const std::string& path) {
+  std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
+  archive_read_support_filter_all(a.get());
+  archive_read_support_format_tar(a.get());
+  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
+    return bad("cannot read archive '" + path + "': " + archive_error_string(a.get()));
+  Program p;
+  archive_entry* e = nullptr;
+  int rc;
+  while ((rc = archive_read_next_header(a.get(), &e)) == ARCHIVE_OK) {
+    if (archive_entry_filetype(e) != AE_IFREG) continue;
+    std::string name = archive_entry_pathname(e) ? archive_entry_pathname(e) : "";
+    la_int64_t size = archive_entry_size(e);
+    if (size < 0 || size > (la_int64_t{1} << 30)) return bad("'" + path + "': entry '" + name + "' has an implausible size");
+    std::string bytes(static_cast<size_t>(size), '\0');
+    if (archive_read_data(a.get(), bytes.data(), bytes.size()) != static_cast<la_ssize_t>(bytes.size()))
+      return bad("'" + path + "': entry '" + name + "' is truncated or corrupt");
+    if (auto err = addFile(p, llvm::sys::path::filename(name), bytes)) return err;
+  }
+  if (rc != ARCHIVE_EOF) return bad("'" + path + "' is not a readable tar archive: " + archive_error_string(a.get()));
+  if (auto err = finish(p, path)) return err;
+  return p;
+}
+
+llvm::Expected<Program> loadProgram(const std::string& path) {
+  if (llvm::sys::fs::is_directory(path)) return loadDirectory(path);
+  if (!llvm::sys::fs::exists(path)) return bad("'" + path + "' does not exist");
+  return loadPackage(path);
+}
+
+}  // namespace flytecc::executor

@@ -1,0 +1,27 @@
+// Builds the task executable (flytecc-task, docs/task-contract.md) of the sources `flytecc run` was given:
+// the generated dispatch (emitTaskMain) compiled with the C++ compiler against the flytecc runtime of this build.
+#pragma once
+
+#include <llvm/Support/raw_ostream.h>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ir/Module.h"
+
+namespace flytecc::driver {
+
+struct TaskBuildOptions {
+  std::vector<std::string> sources;
+  std::vector<std::string> flags;         // the sources' compiler flags (after `--`)
+  std::set<std::string> dependencies;     // every file the sources read: a change rebuilds
+  std::string cacheDir;                   // builds are kept in cacheDir/tasks/<hash>/flytecc-task
+};
+
+// The path of the executable, rebuilt only when the generated code, the flags or a dependency changed.
+// The compiler's errors go to `errs`; nullopt when the build failed.
+std::optional<std::string> buildTaskExecutable(const ir::Module& module, const TaskBuildOptions& options,
+                                               llvm::raw_ostream& errs);
+
+}  // namespace flytecc::driver
