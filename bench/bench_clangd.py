@@ -83,6 +83,7 @@ def main():
     ap.add_argument("--sync", action="store_true", help="clangd --sync: no debounce, no worker threads")
     args = ap.parse_args()
     sdk = os.path.abspath(args.sdk)
+    args.clangd = os.path.abspath(args.clangd)
     extra = ["--sync"] if args.sync else []
     print("%-22s %12s %14s %14s %14s %8s" % ("file", "first parse", "edit (flyte)", "edit (no tidy)",
                                               "clang++ cold", "ratio"))
