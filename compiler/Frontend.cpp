@@ -161,10 +161,17 @@ FrontendResult runFrontend(const FrontendOptions& options, llvm::raw_ostream& er
   if (!options.buildDir.empty()) {
     // A directory's compile_commands.json comes back wrapped by tooling::inferMissingCompileCommands (as
     // in clangd): a file the database does not list gets the flags of its closest neighbour.
+    llvm::SmallString<256> json(options.buildDir), flagsTxt(options.buildDir);
+    llvm::sys::path::append(json, "compile_commands.json");
+    llvm::sys::path::append(flagsTxt, "compile_flags.txt");
+    if (!llvm::sys::fs::exists(json) && !llvm::sys::fs::exists(flagsTxt)) {
+      errs << "flytecc: error: no compile_commands.json in '" << options.buildDir
+           << "': configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass the flags after --\n";
+      return result;
+    }
     db = tooling::CompilationDatabase::loadFromDirectory(options.buildDir, error);
     if (!db) {
-      errs << "flytecc: error: no compile_commands.json in '" << options.buildDir << "' (" << error
-           << "); configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass the flags after --\n";
+      errs << "flytecc: error: cannot load compile_commands.json from '" << options.buildDir << "': " << error << "\n";
       return result;
     }
   } else {
