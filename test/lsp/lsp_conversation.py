@@ -4,7 +4,8 @@ Without any .clangd or .clang-tidy: initialize, didOpen of a workflow with a mis
 flyte-unknown-parameter diagnostic at the literal's range, an unsaved edit (didChange) that changes
 the diagnostic, the quick fix from codeAction applied to the text and compiled by clang++, another
 unsaved edit that clears the diagnostics, then shutdown/exit. A .clang-tidy that names the flyte
-checks ("-flyte-*") decides, and a file without <flyte/flyte.hpp> gets no flyte checks."""
+checks ("-flyte-*") decides, a file without <flyte/flyte.hpp> gets no flyte checks, and
+--clang-tidy=false turns them off."""
 import argparse
 import os
 import subprocess
@@ -145,6 +146,16 @@ def main():
         code = client.shutdown()
         if code != 0:
             fail("flytecc-clangd exited with %d after shutdown/exit" % code)
+        # --clang-tidy=false turns the flyte checks off with the rest of clang-tidy.
+        client = LspClient([args.clangd, "--background-index=false", "--clang-tidy=false"], cwd=work, stderr=log,
+                           timeout=args.timeout)
+        client.initialize(work)
+        client.open(path, text, 1)
+        _, diags = client.diagnostics(path, 1)
+        if flyte_diags(diags):
+            fail("flyte checks ran with --clang-tidy=false: %s" % diags)
+        if client.shutdown() != 0:
+            fail("flytecc-clangd --clang-tidy=false did not exit cleanly")
     finally:
         client.close()
         log.close()

@@ -7,7 +7,7 @@
 //     files, .clangd/config.yaml and clangd's default checks). We add "flyte-*" to the checks of a
 //     file that includes <flyte/flyte.hpp>, unless the checks already name flyte- checks (a user who
 //     writes "-flyte-*" or "flyte-unsupported-type" decides), and only when clangd runs clang-tidy at
-//     all (--clang-tidy=false means clangd never calls this).
+//     all (with --clang-tidy=false, clangd passes no provider).
 //
 //   std::optional<bool> isFastTidyCheck(llvm::StringRef Check);
 //     clangd's FastCheckFilter (Strict by default) drops checks it does not know to be fast. The
@@ -59,6 +59,7 @@ std::optional<bool> flyteIsFastTidyCheck(llvm::StringRef) asm("__wrap_" FLYTECC_
 
 clang::tidy::ClangTidyOptions flyteGetTidyOptionsForFile(TidyProviderRef provider, llvm::StringRef file) {
   clang::tidy::ClangTidyOptions options = realGetTidyOptionsForFile(provider, file);
+  if (!provider) return options;  // clang-tidy is off (--clang-tidy=false)
   std::string checks = options.Checks.value_or("");
   if (llvm::StringRef(checks).contains("flyte-") || !fileIncludesFlyte(file)) return options;
   options.Checks = checks.empty() ? "flyte-*" : checks + ",flyte-*";
