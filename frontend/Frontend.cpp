@@ -175,6 +175,16 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
   std::unique_ptr<tooling::CompilationDatabase> db;
   std::string error;
   if (!options.buildDir.empty()) {
+    // A directory's compile_commands.json comes back wrapped by tooling::inferMissingCompileCommands (as
+    // in clangd): a file the database does not list gets the flags of its closest neighbour.
+    llvm::SmallString<256> json(options.buildDir), flagsTxt(options.buildDir);
+    llvm::sys::path::append(json, "compile_commands.json");
+    llvm::sys::path::append(flagsTxt, "compile_flags.txt");
+    if (!llvm::sys::fs::exists(json) && !llvm::sys::fs::exists(flagsTxt)) {
+      errs << "flytecc: error: no compile_commands.json in '" << options.buildDir
+           << "': configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass the flags after --\n";
+      return result;
+    }
     db = tooling::CompilationDatabase::loadFromDirectory(options.buildDir, error);
     if (!db)
       return llvm::createStringError("cannot load compile_commands.json from '" + options.buildDir + "': " + error);
@@ -197,11 +207,13 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
     bool userResourceDir = std::any_of(args.begin(), args.end(), [](const std::string& a) {
       return llvm::StringRef(a).starts_with("-resource-dir");
     });
-    out.insert(out.end(), extra.begin(), extra.end());
-    out.push_back("-fsyntax-only");
-    out.push_back("-D__FLYTECC__=1");  // lets the SDK leave some errors to flytecc's better diagnostics
-    if (!userResourceDir && !resourceDir.empty()) out.push_back("-resource-dir=" + resourceDir);
-    if (!sdk.empty()) out.push_back("-idirafter" + sdk);
+    std::vector<std::string> add(extra.begin(), extra.end());
+    add.push_back("-fsyntax-only");
+    add.push_back("-D__FLYTECC__=1");  // lets the SDK leave some errors to flytecc's better diagnostics
+    if (!userResourceDir && !resourceDir.empty()) add.push_back("-resource-dir=" + resourceDir);
+    if (!sdk.empty()) add.push_back("-idirafter" + sdk);
+    // Before a "--" that ends the options (commands inferred for files missing from the database have one).
+    out.insert(std::find(out.begin(), out.end(), "--"), add.begin(), add.end());
     return out;
   });
 

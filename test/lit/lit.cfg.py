@@ -12,6 +12,7 @@ config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
 
 src = config.flytecc_src_root
 config.substitutions += [
+    ("%flytecc_clangd", config.flytecc_clangd),  # before %flytecc, its prefix
     ("%flytecc", config.flytecc),
     ("%FileCheck", config.filecheck),
     ("%not", config.not_tool),
