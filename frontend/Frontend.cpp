@@ -181,9 +181,9 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
     llvm::sys::path::append(json, "compile_commands.json");
     llvm::sys::path::append(flagsTxt, "compile_flags.txt");
     if (!llvm::sys::fs::exists(json) && !llvm::sys::fs::exists(flagsTxt)) {
-      errs << "flytecc: error: no compile_commands.json in '" << options.buildDir
-           << "': configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass the flags after --\n";
-      return result;
+      return llvm::createStringError("no compile_commands.json in '" + options.buildDir +
+                                     "': configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass the "
+                                     "flags after --");
     }
     db = tooling::CompilationDatabase::loadFromDirectory(options.buildDir, error);
     if (!db)
