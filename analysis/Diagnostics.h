@@ -20,6 +20,30 @@ enum class DiagKind {
 
 enum class DiagLevel { Note, Warning, Error };
 
+// The %select{...} choices of Diagnostics.def, in the order its texts list them. A diagnostic takes
+// them as they are (`<< UnsupportedReason::Template`), never as numbers.
+enum class EntityKind : unsigned { Task, Workflow };  // DuplicateName %0, UnsupportedEntity %1
+enum class UnsupportedReason : unsigned { NonStaticMember, Template, FriendDefinedInClass };  // UnsupportedEntity %2
+enum class NotATaskReason : unsigned { NotAnnotated, Workflow };                            // NotATask %1
+enum class BindingRole : unsigned { Input, MappedInput };                                     // BindingType %0
+enum class PartialListOrigin : unsigned { Literal, WorkflowInput, NodeOutput };              // PartialList %2
+enum class FailureCriterion : unsigned { MinSuccessRatio, MinSuccesses };                    // PartialFailureType %0
+// What a call reaches (TaskCallsTask %1); None: an ordinary function.
+enum class CallTarget : int { None = -1, Task, Workflow, MapTask, Partial };
+
+#define FLYTE_SELECT_ENUM(E)                                                                       \
+  inline const clang::StreamingDiagnostic& operator<<(const clang::StreamingDiagnostic& d, E e) { \
+    return d << static_cast<unsigned>(e);                                                          \
+  }
+FLYTE_SELECT_ENUM(EntityKind)
+FLYTE_SELECT_ENUM(UnsupportedReason)
+FLYTE_SELECT_ENUM(NotATaskReason)
+FLYTE_SELECT_ENUM(BindingRole)
+FLYTE_SELECT_ENUM(PartialListOrigin)
+FLYTE_SELECT_ENUM(FailureCriterion)
+FLYTE_SELECT_ENUM(CallTarget)
+#undef FLYTE_SELECT_ENUM
+
 struct DiagInfo {
   std::string_view name;  // check name, e.g. "flyte-map-binding-type"; empty for notes
   DiagLevel level;

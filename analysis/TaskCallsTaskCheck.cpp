@@ -41,17 +41,17 @@ class References : public RecursiveASTVisitor<References> {
 };
 
 // What a callee is, for the diagnostic: 0 task, 1 workflow, 2 map_task, 3 partial; -1 none.
-int targetKind(const FunctionDecl* fd) {
+CallTarget targetKind(const FunctionDecl* fd) {
   for (const auto* a : fd->specific_attrs<AnnotateAttr>()) {
-    if (a->getAnnotation() == "flyte.task") return 0;
-    if (a->getAnnotation() == "flyte.workflow") return 1;
+    if (a->getAnnotation() == "flyte.task") return CallTarget::Task;
+    if (a->getAnnotation() == "flyte.workflow") return CallTarget::Workflow;
   }
-  if (isSdkDecl(fd, "map_task")) return 2;
-  if (isSdkDecl(fd, "partial")) return 3;
-  return -1;
+  if (isSdkDecl(fd, "map_task")) return CallTarget::MapTask;
+  if (isSdkDecl(fd, "partial")) return CallTarget::Partial;
+  return CallTarget::None;
 }
 
-bool isTask(const FunctionDecl* fd) { return targetKind(fd) == 0; }
+bool isTask(const FunctionDecl* fd) { return targetKind(fd) == CallTarget::Task; }
 
 class Checker {
  public:
@@ -92,8 +92,8 @@ class Checker {
       const FunctionDecl* callee = e.callee;
       if (!callee) continue;
       const FunctionDecl* canon = callee->getCanonicalDecl();
-      int kind = targetKind(callee);
-      if (kind >= 0) {
+      CallTarget kind = targetKind(callee);
+      if (kind != CallTarget::None) {
         if (!reported.insert(canon).second) continue;
         path.push_back({fn, e});
         report(task, callee, kind, path);
@@ -108,9 +108,9 @@ class Checker {
     }
   }
 
-  void report(const FunctionDecl* task, const FunctionDecl* target, int kind,
+  void report(const FunctionDecl* task, const FunctionDecl* target, CallTarget kind,
               const std::vector<std::pair<const FunctionDecl*, Edge>>& path) {
-    rep_.report(path.front().second.loc, DiagKind::TaskCallsTask) << task->getNameAsString() << unsigned(kind)
+    rep_.report(path.front().second.loc, DiagKind::TaskCallsTask) << task->getNameAsString() << kind
                                                                   << target->getNameAsString();
     for (size_t i = 1; i < path.size(); ++i)
       rep_.report(path[i].second.loc, DiagKind::CallPathStep) << path[i].first->getNameAsString()
@@ -153,7 +153,8 @@ class Summarizer : public RecursiveASTVisitor<Summarizer> {
     if (usr.empty()) return true;
     CallGraphSummary::Function f;
     f.name = fd->getNameAsString();
-    f.kind = targetKind(fd) <= 1 ? targetKind(fd) : -1;
+    CallTarget kind = targetKind(fd);
+    f.kind = kind == CallTarget::Task || kind == CallTarget::Workflow ? kind : CallTarget::None;
     f.loc = locOf(sm, fd->getLocation());
     References refs;
     refs.TraverseStmt(fd->getBody());
@@ -185,7 +186,7 @@ std::vector<CrossTUCall> findCrossTUCalls(const std::vector<CallGraphSummary>& t
   std::vector<CrossTUCall> out;
   for (const auto& tu : tus) {
     for (const auto& [taskUsr, task] : tu.functions) {
-      if (task.kind != 0) continue;
+      if (task.kind != CallTarget::Task) continue;
       std::set<std::string> visited{taskUsr}, reported;
       std::vector<CrossTUCall::Step> path;
       // Depth-first; `crossed` once the path enters a function this TU does not define.
@@ -193,8 +194,10 @@ std::vector<CrossTUCall> findCrossTUCalls(const std::vector<CallGraphSummary>& t
                                                                             bool crossed) {
         for (const auto& site : fn.calls) {
           auto def = defs.find(site.calleeUsr);
-          int kind = site.kind >= 0 ? site.kind : (def != defs.end() ? def->second->kind : -1);
-          if (kind >= 0) {
+          CallTarget kind = site.kind != CallTarget::None ? site.kind
+                            : def != defs.end()           ? def->second->kind
+                                                          : CallTarget::None;
+          if (kind != CallTarget::None) {
             if (crossed && reported.insert(site.calleeUsr).second) {
               CrossTUCall c{task.name, site.calleeName, kind, path.empty() ? site.loc : path.front().loc, {}};
               for (size_t i = 1; i < path.size(); ++i) c.steps.push_back(path[i]);

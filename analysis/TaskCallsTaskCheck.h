@@ -27,12 +27,12 @@ namespace flytecc::analysis {
 struct CallGraphSummary {
   struct Site {
     std::string calleeUsr, calleeName;
-    int kind = -1;  // as seen at the call: 0 task, 1 workflow, 2 map_task, 3 partial, -1 other
+    CallTarget kind = CallTarget::None;  // as seen at the call
     ir::SourceLoc loc;
   };
   struct Function {
     std::string name;
-    int kind = -1;  // 0 task, 1 workflow, -1 other
+    CallTarget kind = CallTarget::None;  // Task, Workflow or None
     ir::SourceLoc loc;
     std::vector<Site> calls;
   };
@@ -45,7 +45,7 @@ void summarizeCalls(clang::ASTContext& ctx, CallGraphSummary& summary);
 // reported by checkTasksCallingTasks while the TU is alive).
 struct CrossTUCall {
   std::string task, target;
-  int kind = 0;
+  CallTarget kind = CallTarget::Task;
   ir::SourceLoc at;                                       // the first call, in the task's body
   struct Step {
     std::string caller, callee;

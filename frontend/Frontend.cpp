@@ -162,7 +162,7 @@ class LateDiagnostics {
 // flyte-task-calls-task through functions of other files: reported once every TU is summarized.
 void reportCrossTUCalls(const std::vector<analysis::CallGraphSummary>& graphs, LateDiagnostics& late) {
   for (const auto& c : analysis::findCrossTUCalls(graphs)) {
-    late.reporter().report(late.at(c.at), analysis::DiagKind::TaskCallsTask) << c.task << unsigned(c.kind) << c.target;
+    late.reporter().report(late.at(c.at), analysis::DiagKind::TaskCallsTask) << c.task << c.kind << c.target;
     for (const auto& step : c.steps)
       late.reporter().report(late.at(step.loc), analysis::DiagKind::CallPathStep) << step.caller << step.callee;
   }

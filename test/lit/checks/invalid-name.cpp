@@ -1,5 +1,4 @@
-// flyte-invalid-name and flyte-unnamed-parameter: entity names become file names and Flyte ids, and
-// inputs are named after parameters.
+// flyte-invalid-name: entity names become file names and Flyte ids (one rule: ir::isValidEntityName).
 // RUN: %not %flytecc check %s -- -std=c++20 -I%sdk -DBAD 2>&1 | %FileCheck %s
 // RUN: %flytecc compile %s --emit=ir -o - -- -std=c++20 -I%sdk 2>&1 | %FileCheck --check-prefix=GOOD %s
 // GOOD-NOT: error:
@@ -20,10 +19,6 @@ FLYTE_TASK()
 int hidden(int a) { return a; }
 // CHECK: invalid-name.cpp:[[@LINE-1]]:5: error: '(anonymous namespace).hidden' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
 }  // namespace
-
-FLYTE_TASK()
-int unnamed(int) { return 0; }
-// CHECK: invalid-name.cpp:[[@LINE-1]]:16: error: a parameter of 'unnamed' has no name: Flyte inputs are named after the parameters [flyte-unnamed-parameter]
 #endif
 
 FLYTE_TASK(.name = "ok-name.v2")

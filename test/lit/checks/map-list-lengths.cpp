@@ -1,4 +1,4 @@
-// flyte-map-list-lengths (error) and flyte-map-empty-list (warning): literal lists mapped together.
+// flyte-map-list-lengths: literal lists mapped together must have the same length.
 // RUN: %not %flytecc check %s -- -std=c++20 -I%sdk -DBAD 2>&1 | %FileCheck %s
 // RUN: %flytecc check %s -- -std=c++20 -I%sdk 2>&1 | %FileCheck --allow-empty --check-prefix=GOOD %s
 // GOOD-NOT: [flyte-
@@ -12,13 +12,7 @@ double cost(int quantity, double price) { return quantity * price; }
 FLYTE_WORKFLOW()
 std::vector<double> uneven() {
   return flyte::map_task(cost)(std::vector<int>{1, 2, 3}, "price"_a = std::vector<double>{1.0, 2.0});
-  // CHECK: list-lengths.cpp:[[@LINE-1]]:59: error: lists mapped together must have the same length: 'quantity' has 3 items, 'price' has 2 {{.*}}[flyte-map-list-lengths]
-}
-
-FLYTE_WORKFLOW()
-std::vector<double> empty(double p = 1.0) {
-  return flyte::map_task(flyte::partial(cost, "price"_a = p))(std::vector<int>{});
-  // CHECK: list-lengths.cpp:[[@LINE-1]]:63: warning: mapping over an empty list: the map task runs no item and returns an empty list [flyte-map-empty-list]
+  // CHECK: map-list-lengths.cpp:[[@LINE-1]]:59: error: lists mapped together must have the same length: 'quantity' has 3 items, 'price' has 2 {{.*}}[flyte-map-list-lengths]
 }
 #endif
 

@@ -1,4 +1,4 @@
-// flyte-unbound-parameter and flyte-map-nothing-to-map: every input bound, something to map over.
+// flyte-unbound-parameter: every input of a mapped task is bound (optional ones too: they become lists).
 // RUN: %not %flytecc check %s -- -std=c++20 -I%sdk -DBAD 2>&1 | %FileCheck %s
 // RUN: %flytecc check %s -- -std=c++20 -I%sdk 2>&1 | %FileCheck --allow-empty --check-prefix=GOOD %s
 // GOOD-NOT: [flyte-
@@ -16,12 +16,6 @@ FLYTE_WORKFLOW()
 std::vector<double> unbound(std::vector<int> qs = {1, 2}, double p = 2.0) {
   return flyte::map_task(flyte::partial(cost, "price"_a = p))(qs);
   // CHECK: unbound-parameter.cpp:[[@LINE-1]]:65: error: input 'shipping' of 'cost' is not bound (Flyte: Parameter not bound [shipping].) [flyte-unbound-parameter]
-}
-
-FLYTE_WORKFLOW()
-std::vector<double> nothing(int q = 1, double p = 2.0, double s = 3.0) {
-  return flyte::map_task(flyte::partial(cost, "quantity"_a = q, "price"_a = p, "shipping"_a = s))();
-  // CHECK: unbound-parameter.cpp:[[@LINE-1]]:10: error: map_task over 'cost' has no list to map over: every input is bound by the partial [flyte-map-nothing-to-map]
 }
 #endif
 

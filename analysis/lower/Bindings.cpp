@@ -1,0 +1,106 @@
+// Binding checks: Flyte's typing rules for bound values, and how a mismatch is presented (did-you-mean, partial-failure
+// fix-its).
+#include "analysis/lower/Context.h"
+
+#include <algorithm>
+
+#include "analysis/Constants.h"
+#include "analysis/TypeMapping.h"
+
+namespace flytecc::analysis::lower {
+
+bool TULowering::bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr,
+                           const Expr* whole) {
+  const ir::Variable* param = t.interface.findInput(input);
+  if (!param) {
+    unknownParameter(t, input, whole);
+    return false;
+  }
+  for (const auto& existing : v.bound)
+    if (existing.name == input) {
+      rep_.report(whole->getBeginLoc(), DiagKind::BoundTwice) << input << t.name << whole->getSourceRange();
+      rep_.report(existing.range.getBegin(), DiagKind::FirstBoundHere) << existing.range;
+      return false;
+    }
+  auto value = lowerExpr(b, valueExpr, &param->type);
+  if (!value || value->kind != Value::Kind::Binding) return false;
+  if (!checkBinding(valueExpr, *value, param->type, false, input, t.name)) return false;
+  v.bound.push_back({input, value->binding, value->type, whole->getSourceRange()});
+  return true;
+}
+
+void TULowering::unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole) {
+  // "did you mean": the closest parameter name, if it is close.
+  std::string best;
+  unsigned bestDistance = ~0u;
+  for (const auto& in : t.interface.inputs) {
+    unsigned d = llvm::StringRef(in.name).edit_distance(input, true, 3);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = in.name;
+    }
+  }
+  bool suggest = !best.empty() && bestDistance <= std::max<size_t>(1, input.size() / 3);
+  const Expr* lit = nullptr;
+  if (auto* op = dyn_cast<CXXOperatorCallExpr>(unwrap(whole)); op && op->getNumArgs() == 2) lit = unwrap(op->getArg(0));
+  {
+    auto d = rep_.report(whole->getBeginLoc(), DiagKind::UnknownParameter);
+    d << t.name << input << whole->getSourceRange();
+    if (suggest && lit) d << FixItHint::CreateReplacement(lit->getSourceRange(), "\"" + best + "\"_a");
+  }
+  if (suggest) rep_.report(whole->getBeginLoc(), DiagKind::DidYouMean) << best;
+}
+
+// Flyte's typing rules for a value bound to an input (INTEGER does not flow into FLOAT, a scalar is
+// never a list, failed map items are optional). Reports and returns false on a mismatch.
+bool TULowering::checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput,
+                              const std::string& input, const std::string& owner, const ParmVarDecl* consumer) {
+  if (v.binding.kind == ir::BindingValue::Kind::Literal) return true;     // constants are read as `want`
+  if (v.binding.kind == ir::BindingValue::Kind::Collection) return true;  // items were checked one by one
+  if (ir::isCastable(v.type, want)) return true;
+  if (mappedInput && want.kind == ir::Type::Kind::Collection && v.type.kind != ir::Type::Kind::Collection) {
+    rep_.report(e->getBeginLoc(), DiagKind::MapScalar)
+        << input << owner << want.element().str() << v.type.str() << e->getSourceRange();
+    return false;
+  }
+  if (consumer &&
+      reportPartialFailure(
+          e, v, want, consumer->getType(),
+          consumer->getTypeSourceInfo() ? consumer->getTypeSourceInfo()->getTypeLoc().getSourceRange() : SourceRange()))
+    return false;
+  if (!consumer && reportPartialFailure(e, v, want, QualType(), SourceRange())) return false;
+  rep_.report(e->getBeginLoc(), DiagKind::BindingType)
+      << (mappedInput ? BindingRole::MappedInput : BindingRole::Input) << input << owner << want.str() << v.type.str()
+      << (v.type.str() + " to " + want.str()) << e->getSourceRange();
+  return false;
+}
+
+// A map output with optional items ([T?]) consumed as [T]: explain, with a fix-it that makes the
+// consumer's declared type (`consumerType`, spelled at `consumerRange`) a vector of optionals.
+bool TULowering::reportPartialFailure(const Expr* e, const Value& v, const ir::Type& want, QualType consumerType,
+                                      SourceRange consumerRange) {
+  if (v.binding.kind != ir::BindingValue::Kind::Promise || v.type.kind != ir::Type::Kind::Collection ||
+      !v.type.element().isOptional() || want.kind != ir::Type::Kind::Collection || want.element().isOptional())
+    return false;
+  auto call = mapCalls_.find(v.binding.nodeId);
+  if (call == mapCalls_.end()) return false;
+  {
+    auto d = rep_.report(e->getBeginLoc(), DiagKind::PartialFailureType);
+    d << (call->second.minSuccesses ? FailureCriterion::MinSuccesses : FailureCriterion::MinSuccessRatio)
+      << call->second.task << v.type.str() << want.str() << e->getSourceRange();
+    if (!consumerType.isNull()) {
+      SourceRange r = consumerRange;
+      if (auto* spec = stdSpecialization(consumerType, "vector"); spec && r.isValid()) {
+        QualType elem = spec->getTemplateArgs()[0].getAsType();
+        PrintingPolicy policy(ctx_.getLangOpts());
+        policy.SuppressTagKeyword = true;
+        std::string fixed = "std::vector<std::optional<" + elem.getAsString(policy) + ">>";
+        d << FixItHint::CreateReplacement(r, fixed);
+      }
+    }
+  }
+  rep_.report(call->second.call->getBeginLoc(), DiagKind::MapCallHere) << call->second.call->getSourceRange();
+  return true;
+}
+
+}  // namespace flytecc::analysis::lower

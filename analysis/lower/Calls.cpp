@@ -1,0 +1,258 @@
+// Calls and expressions: task and workflow calls as nodes, with_overrides, std::get of outputs, constants.
+#include "analysis/lower/Context.h"
+
+#include <fmt/format.h>
+#include <functional>
+
+#include "analysis/Constants.h"
+#include "analysis/TypeMapping.h"
+
+namespace flytecc::analysis::lower {
+
+// `expected` is the Flyte type the context wants (for literals); may be null.
+std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Type* expected) {
+  const Expr* u = unwrap(e);
+  if (!u) return std::nullopt;
+
+  // Implicit conversion of a map result (MapResult<T> -> std::vector<T> or std::vector<std::optional<T>>).
+  if (auto* mc = dyn_cast<CXXMemberCallExpr>(u); mc && isa_and_nonnull<CXXConversionDecl>(mc->getMethodDecl()))
+    return lowerExpr(b, mc->getImplicitObjectArgument(), expected);
+  if (auto* ce = dyn_cast<CastExpr>(u); ce && ce->getCastKind() == CK_UserDefinedConversion)
+    return lowerExpr(b, ce->getSubExpr(), expected);
+
+  if (auto* ref = dyn_cast<DeclRefExpr>(u)) {
+    if (auto* p = dyn_cast<ParmVarDecl>(ref->getDecl()); p && p->getDeclContext() == b.fd) {
+      const ir::Variable* in = b.wf->interface.findInput(p->getNameAsString());
+      if (!in) return std::nullopt;
+      Value v;
+      v.binding = ir::BindingValue::promise("", in->name);
+      v.type = in->type;
+      return v;
+    }
+    if (auto it = b.locals.find(ref->getDecl()); it != b.locals.end()) {
+      if (it->second.kind == Value::Kind::Invalid) return std::nullopt;  // already reported
+      return it->second;
+    }
+  }
+
+  if (auto* op = dyn_cast<CXXOperatorCallExpr>(u);
+      op && op->getOperator() == OO_Call && op->getNumArgs() >= 1 && isSdkRecord(op->getArg(0)->getType(), "MapTask"))
+    return lowerMapCall(b, op);
+
+  if (auto* mc = dyn_cast<CXXMemberCallExpr>(u);
+      mc && mc->getMethodDecl() && isSdk(mc->getMethodDecl(), "with_overrides"))
+    return lowerOverrides(b, mc);
+
+  if (auto* call = dyn_cast<CallExpr>(u); call && !isa<CXXOperatorCallExpr>(u)) {
+    const FunctionDecl* callee = call->getDirectCallee();
+    // std::get<I>(outputs of a task with several outputs)
+    if (callee && callee->getName() == "get" && callee->isInStdNamespace() && call->getNumArgs() == 1)
+      if (const auto* targs = callee->getTemplateSpecializationArgs();
+          targs && targs->size() >= 1 && (*targs)[0].getKind() == TemplateArgument::Integral) {
+        auto outs = lowerExpr(b, call->getArg(0), nullptr);
+        if (!outs) return std::nullopt;
+        size_t i = (*targs)[0].getAsIntegral().getZExtValue();
+        if (outs->kind == Value::Kind::Outputs && i < outs->outputs.size()) return outputOf(*outs, i);
+      }
+    if (callee && isSdk(callee, "partial")) return lowerPartial(b, call);
+    if (callee && isSdk(callee, "map_task")) return lowerMapTask(b, call);
+    EntityKind kind;
+    if (callee && flyteAnnotation(callee, &kind)) return lowerEntityCall(b, call, callee, kind);
+  }
+
+  // Constants: literals, constexpr variables and expressions of them.
+  ir::Type want;
+  if (expected)
+    want = *expected;
+  else if (auto t = mapType(e->getType()))
+    want = *t;
+  else
+    return expressionError(b, e,
+                           "only task, workflow and map_task calls, their outputs, workflow inputs and "
+                           "constants can appear in a workflow"),
+           std::nullopt;
+  // A list assembled from promises and constants: bound item by item.
+  if (want.kind == ir::Type::Kind::Collection && referencesPromise(b, u))
+    if (const InitListExpr* ile = initList(u)) {
+      std::vector<ir::BindingValue> items;
+      for (const Expr* init : ile->inits()) {
+        auto item = lowerExpr(b, init, &want.element());
+        if (!item || item->kind != Value::Kind::Binding) return std::nullopt;
+        items.push_back(item->binding);
+      }
+      Value v;
+      v.binding = ir::BindingValue::collection(std::move(items));
+      v.type = want;
+      return v;
+    }
+  if (!referencesPromise(b, u))
+    if (auto lit = evalLiteral(e, want, ctx_)) {
+      Value v;
+      v.binding = ir::BindingValue::constant(*lit);
+      v.type = want;
+      return v;
+    }
+  expressionError(b, e,
+                  referencesPromise(b, u)
+                      ? "workflow inputs and task outputs are promises resolved on the cluster; compute with them "
+                        "inside a task"
+                      : "only task, workflow and map_task calls, their outputs, workflow inputs and constants can "
+                        "appear in a workflow");
+  return std::nullopt;
+}
+
+// Does `e` read a workflow input or a local holding a node output?
+bool TULowering::referencesPromise(Body& b, const Expr* e) {
+  if (!e) return false;
+  if (auto* ref = dyn_cast<DeclRefExpr>(e)) {
+    if (auto* p = dyn_cast<ParmVarDecl>(ref->getDecl()); p && p->getDeclContext() == b.fd) return true;
+    if (b.locals.count(ref->getDecl())) return true;
+  }
+  for (const Stmt* child : e->children())
+    if (auto* ce = dyn_cast_or_null<Expr>(child); ce && referencesPromise(b, ce)) return true;
+  return false;
+}
+
+// The task named by a callable expression: a function, &function, or a local holding one.
+const FunctionDecl* TULowering::taskOf(const Expr* e) {
+  const Expr* u = unwrap(e);
+  if (auto* uo = dyn_cast_or_null<UnaryOperator>(u); uo && uo->getOpcode() == UO_AddrOf) u = unwrap(uo->getSubExpr());
+  if (auto* ref = dyn_cast_or_null<DeclRefExpr>(u))
+    if (auto* fd = dyn_cast<FunctionDecl>(ref->getDecl())) return fd;
+  return nullptr;
+}
+
+bool TULowering::requireTask(const Expr* e, const FunctionDecl* fd) {
+  EntityKind kind;
+  if (fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Task) {
+    if (irTask(fd) || wasRejected(fd)) return irTask(fd) != nullptr;
+  }
+  bool workflow = fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Workflow;
+  rep_.report(e->getExprLoc(), DiagKind::NotATask)
+      << (fd ? fd->getNameAsString() : std::string("this expression"))
+      << (workflow ? NotATaskReason::Workflow : NotATaskReason::NotAnnotated) << e->getSourceRange();
+  return false;
+}
+
+// "name"_a = value  ->  (name, value expression)
+std::optional<std::pair<std::string, const Expr*>> TULowering::namedArg(const Expr* e) {
+  const Expr* u = unwrap(e);
+  auto* op = dyn_cast_or_null<CXXOperatorCallExpr>(u);
+  if (!op && u) {
+    if (auto* mc = dyn_cast<CXXMemberCallExpr>(u); mc && isSdk(mc->getMethodDecl(), "operator=")) {
+      auto* lit = dyn_cast_or_null<UserDefinedLiteral>(unwrap(mc->getImplicitObjectArgument()));
+      auto* str = lit ? dyn_cast_or_null<StringLiteral>(unwrap(lit->getCookedLiteral())) : nullptr;
+      if (str && mc->getNumArgs() == 1) return std::make_pair(str->getString().str(), mc->getArg(0));
+    }
+    return std::nullopt;
+  }
+  if (!op || op->getOperator() != OO_Equal || op->getNumArgs() != 2 ||
+      !isSdkRecord(op->getArg(0)->getType(), "ArgName"))
+    return std::nullopt;
+  auto* lit = dyn_cast_or_null<UserDefinedLiteral>(unwrap(op->getArg(0)));
+  auto* str = lit ? dyn_cast_or_null<StringLiteral>(unwrap(lit->getCookedLiteral())) : nullptr;
+  if (!str) return std::nullopt;
+  return std::make_pair(str->getString().str(), op->getArg(1));
+}
+
+const ir::Task* TULowering::irTask(const FunctionDecl* fd) {
+  if (const ir::Task* t = module_.findTask(name(fd))) return t;
+  auto it = declaredTasks_.find(fd->getCanonicalDecl());
+  return it == declaredTasks_.end() ? nullptr : &it->second;
+}
+
+std::string TULowering::nodeTarget(Body& b, const std::string& nodeId) {
+  for (const auto& n : b.wf->nodes)
+    if (n.id == nodeId) return n.displayName;
+  return nodeId;
+}
+
+std::optional<Value> TULowering::lowerOverrides(Body& b, const CXXMemberCallExpr* mc) {
+  auto v = lowerExpr(b, mc->getImplicitObjectArgument(), nullptr);
+  if (!v || v->nodeId.empty()) return v;
+  ir::Node* node = nullptr;
+  for (auto& n : b.wf->nodes)
+    if (n.id == v->nodeId) node = &n;
+  if (!node || mc->getNumArgs() != 1) return v;
+  forEachSetField(mc->getArg(0), [&](llvm::StringRef f, const Expr* init) {
+    if (f == "requests")
+      readResources(init, node->overrideRequests, f);
+    else if (f == "limits")
+      readResources(init, node->overrideLimits, f);
+    else if (f == "container_image")
+      node->overrideImage = readString(init, f);
+    else if (f == "name")
+      node->displayName = readString(init, f);
+  });
+  return v;
+}
+
+std::optional<Value> TULowering::lowerEntityCall(Body& b, const CallExpr* call, const FunctionDecl* callee,
+                                                 EntityKind kind) {
+  const ir::Interface* iface = nullptr;
+  ir::Node node;
+  node.loc = loc(call->getExprLoc());
+  node.displayName = callee->getNameAsString();
+  if (kind == EntityKind::Task) {
+    const ir::Task* t = irTask(callee);
+    if (!t && !wasRejected(callee))
+      rep_.report(call->getExprLoc(), DiagKind::NotATask)
+          << callee->getNameAsString() << NotATaskReason::NotAnnotated << call->getSourceRange();
+    if (!t) return std::nullopt;
+    iface = &t->interface;
+    node.kind = ir::Node::Kind::Task;
+    node.target = t->name;
+  } else {
+    const ir::Workflow* w = module_.findWorkflow(name(callee));
+    if (auto it = declared_.find(callee->getCanonicalDecl()); !w && it != declared_.end()) w = &it->second;
+    if (!w) return std::nullopt;
+    iface = &w->interface;
+    node.kind = ir::Node::Kind::Workflow;
+    node.target = w->name;
+  }
+  const ir::Interface ifaceCopy = *iface;  // module_ may grow while lowering arguments
+  for (unsigned i = 0; i < call->getNumArgs() && i < ifaceCopy.inputs.size(); ++i) {
+    const ir::Variable& in = ifaceCopy.inputs[i];
+    auto value = lowerExpr(b, call->getArg(i), &in.type);
+    if (!value || value->kind != Value::Kind::Binding) return std::nullopt;
+    const ParmVarDecl* param = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
+    if (!checkBinding(call->getArg(i), *value, in.type, false, in.name, node.target, param)) return std::nullopt;
+    node.inputs.push_back({in.name, value->binding});
+  }
+  return addNode(b, std::move(node), ifaceCopy);
+}
+
+Value TULowering::addNode(Body& b, ir::Node node, const ir::Interface& iface) {
+  node.id = fmt::format("n{}", b.wf->nodes.size());
+  std::sort(node.inputs.begin(), node.inputs.end(), [](const auto& x, const auto& y) { return x.var < y.var; });
+  std::set<std::string> up;
+  std::function<void(const ir::BindingValue&)> collectUp = [&](const ir::BindingValue& v) {
+    if (v.kind == ir::BindingValue::Kind::Promise && !v.nodeId.empty()) up.insert(v.nodeId);
+    for (const auto& i : v.items) collectUp(i);
+  };
+  for (const auto& in : node.inputs) collectUp(in.value);
+  node.upstream.assign(up.begin(), up.end());
+  Value v;
+  v.nodeId = node.id;
+  if (iface.outputs.size() == 1) {
+    v.kind = Value::Kind::Binding;
+    v.binding = ir::BindingValue::promise(node.id, iface.outputs[0].name);
+    v.type = iface.outputs[0].type;
+  } else {
+    v.kind = Value::Kind::Outputs;
+    v.outputs = iface.outputs;
+  }
+  b.wf->nodes.push_back(std::move(node));
+  return v;
+}
+
+// Output `i` of a node with several outputs, as a promise.
+Value TULowering::outputOf(const Value& outputs, size_t i) {
+  Value v;
+  v.binding = ir::BindingValue::promise(outputs.nodeId, outputs.outputs[i].name);
+  v.type = outputs.outputs[i].type;
+  v.nodeId = outputs.nodeId;
+  return v;
+}
+
+}  // namespace flytecc::analysis::lower

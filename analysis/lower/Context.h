@@ -1,0 +1,178 @@
+// The lowering of one translation unit (annotated C++ -> IR), split by construct: this header holds the
+// state the steps share and declares every step; each file defines the steps of one construct:
+//   Entities.cpp    discovery, rejection of unsupported entities, names, interfaces, tasks, workflow interfaces
+//   Configs.cpp     TaskConfig / TaskMetadata / Resources fields
+//   Statements.cpp  workflow bodies: statements, returns, outputs
+//   Calls.cpp       expressions: task and workflow calls (nodes), with_overrides, outputs, constants
+//   MapTasks.cpp    flyte::partial, flyte::map_task, map calls (ArrayNodes)
+//   Bindings.cpp    Flyte's binding checks and their presentation
+// Only analysis/ includes it; the entry point is analyzeTranslationUnit (WorkflowAnalysis.h).
+#pragma once
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Attr.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/StmtCXX.h>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/Diagnostics.h"
+#include "ir/Module.h"
+
+namespace flytecc::analysis::lower {
+using namespace clang;  // the lowering talks Clang's AST throughout; this header is private to analysis/
+using ir::Literal;
+
+// The annotation on `fd` (FLYTE_TASK / FLYTE_WORKFLOW) and, in `kind`, which entity it makes; null if none.
+const AnnotateAttr* flyteAnnotation(const FunctionDecl* fd, EntityKind* kind);
+bool isSdk(const NamedDecl* d, llvm::StringRef name);
+bool isSdkRecord(QualType t, llvm::StringRef name);
+// The Flyte name of an entity: the configured .name, else the qualified C++ name with '.' for '::'.
+std::string flyteName(const FunctionDecl* fd, const char* configuredName);
+
+// A value in a workflow body, as the frontend tracks it.
+struct Value {
+  // Invalid: a local whose initializer was already reported; its uses stay silent.
+  enum class Kind { Binding, Outputs, Partial, Mapper, Invalid };
+  Kind kind = Kind::Binding;
+  ir::BindingValue binding;           // Binding
+  ir::Type type;                      // Binding
+  std::string nodeId;                 // Outputs / Binding from a node
+  std::vector<ir::Variable> outputs;  // Outputs: o0..oN of a node with several
+  // Partial / Mapper:
+  const FunctionDecl* task = nullptr;
+  struct Bound {
+    std::string name;
+    ir::BindingValue binding;
+    ir::Type type;
+    SourceRange range;  // the `"name"_a = value` in the partial
+  };
+  std::vector<Bound> bound;
+  std::optional<std::uint32_t> concurrency, minSuccesses;
+  std::optional<double> minSuccessRatio;
+  std::optional<ir::Metadata> metadata;
+
+  static Value invalid() {
+    Value v;
+    v.kind = Kind::Invalid;
+    return v;
+  }
+};
+
+class TULowering {
+ public:
+  TULowering(ASTContext& ctx, Reporter& rep, ir::Module& module) : ctx_(ctx), rep_(rep), module_(module) {}
+  void run();
+
+ private:
+  struct Body {
+    ir::Workflow* wf;
+    const FunctionDecl* fd;
+    std::map<const ValueDecl*, Value> locals;  // variables and structured bindings
+  };
+  struct MapCallInfo {
+    const CXXOperatorCallExpr* call;
+    bool minSuccesses;
+    std::string task;
+  };
+
+  // ---- Entities.cpp: entities and admission ------------------------------
+  void collect(const DeclContext* dc);
+  void reject(const FunctionDecl* fd, EntityKind kind, UnsupportedReason why);
+  // Whether a problem with this entity was already reported (no second error at its uses).
+  bool wasRejected(const FunctionDecl* fd) const;
+  // Absolute and without ./.. so the same file has one spelling across TUs (names are compared, and the
+  // package is ordered, by location).
+  ir::SourceLoc loc(SourceLocation l) const;
+  std::string name(const FunctionDecl* fd);
+  bool lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bool withDefaults);
+  // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
+  // across TUs (a different source location for the same name).
+  bool claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind);
+  void lowerTask(const FunctionDecl* fd);
+  // What tasks and workflows share once their configs are read: name, location and interface, then
+  // whether this TU defines the entity (true) or only declares it (kept in `declared`, for calls; the
+  // whole-program verifier reports one that no input defines).
+  template <class Entity>
+  bool admit(const FunctionDecl* fd, Entity& e, const std::string& configuredName, bool withDefaults, EntityKind kind,
+             std::map<const FunctionDecl*, Entity>& declared);
+  void lowerWorkflowInterface(const FunctionDecl* fd);
+  ir::Workflow* workflowFor(const FunctionDecl* fd);
+
+  // ---- Configs.cpp: configs ----------------------------------------------
+  void notConstant(const Expr* e, llvm::StringRef field);
+  std::string readString(const Expr* e, llvm::StringRef field);
+  bool readBool(const Expr* e, llvm::StringRef field);
+  std::int64_t readSeconds(const Expr* e, llvm::StringRef field);
+  // A Kubernetes resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
+  std::string readQuantity(const Expr* init, llvm::StringRef path);
+  void readResources(const Expr* e, ir::Resources& r, llvm::StringRef field);
+  // A count that must not be negative (retries, concurrency, min_successes).
+  std::uint32_t readCount(const Expr* init, llvm::StringRef field);
+  // Fields shared by TaskConfig and TaskMetadata.
+  bool readMetadataField(llvm::StringRef f, const Expr* init, ir::Metadata& m);
+
+  // ---- Statements.cpp: statements ----------------------------------------
+  void lowerWorkflowBody(const FunctionDecl* fd);
+  void statementError(const Stmt* s, llvm::StringRef what);
+  void lowerStatement(Body& b, const Stmt* s);
+  static std::string describeStmt(const Stmt* s);
+  void lowerReturn(Body& b, const ReturnStmt* rs);
+  void bindOutput(Body& b, const ir::Variable& out, const Expr* e);
+  void expressionError(Body& b, const Expr* e, llvm::StringRef why);
+
+  // ---- Calls.cpp: calls and expressions ----------------------------------
+  // `expected` is the Flyte type the context wants (for literals); may be null.
+  std::optional<Value> lowerExpr(Body& b, const Expr* e, const ir::Type* expected);
+  // Does `e` read a workflow input or a local holding a node output?
+  bool referencesPromise(Body& b, const Expr* e);
+  // The task named by a callable expression: a function, &function, or a local holding one.
+  const FunctionDecl* taskOf(const Expr* e);
+  bool requireTask(const Expr* e, const FunctionDecl* fd);
+  // "name"_a = value  ->  (name, value expression)
+  static std::optional<std::pair<std::string, const Expr*>> namedArg(const Expr* e);
+  const ir::Task* irTask(const FunctionDecl* fd);
+  std::string nodeTarget(Body& b, const std::string& nodeId);
+  std::optional<Value> lowerOverrides(Body& b, const CXXMemberCallExpr* mc);
+  std::optional<Value> lowerEntityCall(Body& b, const CallExpr* call, const FunctionDecl* callee, EntityKind kind);
+  Value addNode(Body& b, ir::Node node, const ir::Interface& iface);
+  // Output `i` of a node with several outputs, as a promise.
+  static Value outputOf(const Value& outputs, size_t i);
+
+  // ---- MapTasks.cpp: map tasks -------------------------------------------
+  std::optional<Value> lowerPartial(Body& b, const CallExpr* call);
+  std::optional<Value> lowerMapTask(Body& b, const CallExpr* call);
+  std::optional<Value> lowerMapCall(Body& b, const CXXOperatorCallExpr* op);
+
+  // ---- Bindings.cpp: binding checks --------------------------------------
+  bool bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr,
+                 const Expr* whole);
+  void unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole);
+  // Flyte's typing rules for a value bound to an input (INTEGER does not flow into FLOAT, a scalar is
+  // never a list, failed map items are optional). Reports and returns false on a mismatch.
+  bool checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput, const std::string& input,
+                    const std::string& owner, const ParmVarDecl* consumer = nullptr);
+  // A map output with optional items ([T?]) consumed as [T]: explain, with a fix-it that makes the
+  // consumer's declared type (`consumerType`, spelled at `consumerRange`) a vector of optionals.
+  bool reportPartialFailure(const Expr* e, const Value& v, const ir::Type& want, QualType consumerType,
+                            SourceRange consumerRange);
+
+  ASTContext& ctx_;
+  Reporter& rep_;
+  ir::Module& module_;
+  std::vector<const FunctionDecl*> taskDecls_, workflowDecls_;
+  std::set<const FunctionDecl*> seen_, ownWorkflows_;
+  std::map<const FunctionDecl*, std::string> names_;
+  std::map<std::string, const FunctionDecl*> claimed_;
+  std::map<const FunctionDecl*, ir::Workflow> declared_;   // workflows defined in other TUs
+  std::map<const FunctionDecl*, ir::Task> declaredTasks_;  // tasks defined in other TUs
+  std::set<const FunctionDecl*> rejected_;                 // entities already reported as unusable
+  std::map<std::string, MapCallInfo> mapCalls_;            // by node id, in the workflow being lowered
+};
+
+}  // namespace flytecc::analysis::lower

@@ -1,0 +1,225 @@
+// Entities and admission: finding the annotated functions, rejecting the unsupported ones, names, interfaces, tasks and
+// workflow interfaces.
+#include "analysis/lower/Context.h"
+
+#include <clang/AST/DeclFriend.h>
+#include <clang/Basic/SourceManager.h>
+#include <fmt/format.h>
+
+#include "analysis/Constants.h"
+#include "analysis/TypeMapping.h"
+#include "ir/Rules.h"
+#include "support/Files.h"
+
+namespace flytecc::analysis::lower {
+
+void TULowering::run() {
+  collect(ctx_.getTranslationUnitDecl());
+  for (const FunctionDecl* fd : taskDecls_) lowerTask(fd);
+  for (const FunctionDecl* fd : workflowDecls_) lowerWorkflowInterface(fd);
+  for (const FunctionDecl* fd : workflowDecls_)
+    if (fd->hasBody()) lowerWorkflowBody(fd);
+}
+
+void TULowering::collect(const DeclContext* dc) {
+  for (const Decl* d : dc->decls()) {
+    if (auto* ns = dyn_cast<NamespaceDecl>(d)) {
+      collect(ns);
+    } else if (auto* ls = dyn_cast<LinkageSpecDecl>(d)) {
+      collect(ls);
+    } else if (auto* rd = dyn_cast<CXXRecordDecl>(d);
+               rd && rd->isThisDeclarationADefinition() && !isa<ClassTemplateSpecializationDecl>(rd)) {
+      collect(rd);  // static member functions can be tasks and workflows (templates were rejected)
+    } else if (auto* ed = dyn_cast<ExportDecl>(d)) {
+      collect(ed);
+    } else if (auto* ct = dyn_cast<ClassTemplateDecl>(d)) {
+      // Members of class templates have no single interface either.
+      for (const Decl* member : ct->getTemplatedDecl()->decls()) {
+        const FunctionDecl* fd = dyn_cast<FunctionDecl>(member);
+        if (auto* ft = dyn_cast<FunctionTemplateDecl>(member)) fd = ft->getTemplatedDecl();
+        EntityKind kind;
+        if (fd && flyteAnnotation(fd, &kind)) reject(fd, kind, UnsupportedReason::Template);
+      }
+    } else if (auto* friendDecl = dyn_cast<FriendDecl>(d)) {
+      EntityKind kind;
+      if (auto* fd = dyn_cast_or_null<FunctionDecl>(friendDecl->getFriendDecl()); fd && flyteAnnotation(fd, &kind))
+        reject(fd, kind, UnsupportedReason::FriendDefinedInClass);
+    } else if (auto* ft = dyn_cast<FunctionTemplateDecl>(d)) {
+      EntityKind kind;
+      if (flyteAnnotation(ft->getTemplatedDecl(), &kind))
+        reject(ft->getTemplatedDecl(), kind, UnsupportedReason::Template);
+    } else if (auto* fd = dyn_cast<FunctionDecl>(d)) {
+      EntityKind kind;
+      if (!flyteAnnotation(fd, &kind)) continue;
+      if (auto* md = dyn_cast<CXXMethodDecl>(fd); md && !md->isStatic()) {
+        reject(fd, kind, UnsupportedReason::NonStaticMember);
+        continue;
+      }
+      const FunctionDecl* canon = fd->getCanonicalDecl();
+      // Prefer the definition, so workflow bodies and locations point at it.
+      const FunctionDecl* def = fd->getDefinition() ? fd->getDefinition() : fd;
+      auto& list = kind == EntityKind::Task ? taskDecls_ : workflowDecls_;
+      if (seen_.insert(canon).second) list.push_back(def);
+    }
+  }
+}
+
+void TULowering::reject(const FunctionDecl* fd, EntityKind kind, UnsupportedReason why) {
+  if (!rejected_.insert(fd->getCanonicalDecl()).second) return;
+  rep_.report(fd->getLocation(), DiagKind::UnsupportedEntity) << fd->getNameAsString() << kind << why;
+}
+
+// Whether a problem with this entity was already reported (no second error at its uses).
+bool TULowering::wasRejected(const FunctionDecl* fd) const {
+  if (auto* tmpl = fd->getPrimaryTemplate()) fd = tmpl->getTemplatedDecl();
+  if (auto* member = fd->getInstantiatedFromMemberFunction()) fd = member;  // of a class template
+  return rejected_.count(fd->getCanonicalDecl()) > 0;
+}
+
+// Absolute and without ./.. so the same file has one spelling across TUs (names are compared, and the
+// package is ordered, by location).
+ir::SourceLoc TULowering::loc(SourceLocation l) const {
+  const SourceManager& sm = ctx_.getSourceManager();
+  PresumedLoc p = sm.getPresumedLoc(sm.getFileLoc(l));
+  if (p.isInvalid()) return {};
+  return {support::absolutePath(p.getFilename()), p.getLine(), p.getColumn()};
+}
+
+std::string TULowering::name(const FunctionDecl* fd) {
+  auto it = names_.find(fd->getCanonicalDecl());
+  return it == names_.end() ? flyteName(fd, nullptr) : it->second;
+}
+
+bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bool withDefaults) {
+  bool ok = true;
+  for (const ParmVarDecl* p : fd->parameters()) {
+    auto t = mapType(p->getType());
+    if (!t) {
+      rep_.report(p->getLocation(), DiagKind::UnsupportedType)
+          << "parameter" << p->getNameAsString() << fd->getNameAsString() << p->getType() << p->getSourceRange();
+      ok = false;
+      continue;
+    }
+    if (p->getName().empty()) {
+      rep_.report(p->getLocation(), DiagKind::UnnamedParameter) << fd->getNameAsString() << p->getSourceRange();
+      ok = false;
+      continue;
+    }
+    ir::Variable v{p->getNameAsString(), *t, std::nullopt};
+    if (withDefaults && p->hasDefaultArg() && !p->hasUnparsedDefaultArg()) {
+      v.defaultValue = evalLiteral(p->getDefaultArg(), *t, ctx_);
+      if (!v.defaultValue) {
+        rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
+            << ("default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
+        ok = false;
+      }
+    }
+    iface.inputs.push_back(std::move(v));
+  }
+  auto outs = mapResultTypes(fd->getReturnType());
+  if (!outs) {
+    SourceRange r = fd->getReturnTypeSourceRange();  // invalid when the type comes from a typedef
+    rep_.report(r.isValid() ? r.getBegin() : fd->getLocation(), DiagKind::UnsupportedType)
+        << "result"
+        << "o0" << fd->getNameAsString() << fd->getReturnType() << r;
+    return false;
+  }
+  for (size_t i = 0; i < outs->size(); ++i) iface.outputs.push_back({fmt::format("o{}", i), (*outs)[i], {}});
+  return ok;
+}
+
+// Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
+// across TUs (a different source location for the same name).
+bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind) {
+  if (!ir::isValidEntityName(name)) {
+    rep_.report(fd->getLocation(), DiagKind::InvalidName) << name;
+    return false;
+  }
+  auto [it, fresh] = claimed_.emplace(name, fd);
+  if (!fresh && it->second->getCanonicalDecl() != fd->getCanonicalDecl()) {
+    rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+    rep_.report(it->second->getLocation(), DiagKind::PreviousDefinition);
+    return false;
+  }
+  ir::SourceLoc here = loc(fd->getLocation());
+  auto clash = [&](const ir::SourceLoc& other) {
+    return !other.file.empty() && (other.file != here.file || other.line != here.line);
+  };
+  const ir::Task* t = module_.findTask(name);
+  const ir::Workflow* w = module_.findWorkflow(name);
+  if ((t && clash(t->loc)) || (w && clash(w->loc))) {
+    rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+    return false;
+  }
+  return true;
+}
+
+void TULowering::lowerTask(const FunctionDecl* fd) {
+  ir::Task task;
+  std::string configuredName;
+  const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
+  if (attr && attr->args_size() == 1) {
+    forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
+      if (readMetadataField(f, init, task.metadata)) return;
+      if (f == "name")
+        configuredName = readString(init, f);
+      else if (f == "requests")
+        readResources(init, task.requests, f);
+      else if (f == "limits")
+        readResources(init, task.limits, f);
+      else if (f == "container_image")
+        task.image = readString(init, f);
+    });
+  }
+  if (task.metadata.cache && task.metadata.cacheVersion.empty() && attr)
+    rep_.report(fd->getLocation(), DiagKind::CacheWithoutVersion) << (*attr->args_begin())->getSourceRange();
+  if (!admit(fd, task, configuredName, /*withDefaults=*/false, EntityKind::Task, declaredTasks_)) return;
+  if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
+}
+
+// What tasks and workflows share once their configs are read: name, location and interface, then
+// whether this TU defines the entity (true) or only declares it (kept in `declared`, for calls; the
+// whole-program verifier reports one that no input defines).
+template <class Entity>
+bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::string& configuredName, bool withDefaults,
+                       EntityKind kind, std::map<const FunctionDecl*, Entity>& declared) {
+  const FunctionDecl* canon = fd->getCanonicalDecl();
+  e.name = flyteName(fd, configuredName.c_str());
+  names_[canon] = e.name;
+  e.cxxName = fd->getQualifiedNameAsString();
+  e.loc = loc(fd->getLocation());
+  if (!lowerInterface(fd, e.interface, withDefaults)) {
+    rejected_.insert(canon);
+    return false;
+  }
+  if (!fd->hasBody()) {
+    declared[canon] = std::move(e);
+    return false;
+  }
+  if (!claimName(e.name, fd, kind)) {
+    rejected_.insert(canon);
+    return false;
+  }
+  return true;
+}
+
+void TULowering::lowerWorkflowInterface(const FunctionDecl* fd) {
+  ir::Workflow wf;
+  std::string configuredName;
+  const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
+  if (attr && attr->args_size() == 1)
+    forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
+      if (f == "name") configuredName = readString(init, f);
+    });
+  if (!admit(fd, wf, configuredName, /*withDefaults=*/true, EntityKind::Workflow, declared_)) return;
+  if (!module_.findWorkflow(wf.name)) {
+    module_.workflows.push_back(std::move(wf));
+    ownWorkflows_.insert(fd->getCanonicalDecl());
+  }
+}
+
+ir::Workflow* TULowering::workflowFor(const FunctionDecl* fd) {
+  return const_cast<ir::Workflow*>(module_.findWorkflow(name(fd)));
+}
+
+}  // namespace flytecc::analysis::lower

@@ -1,0 +1,89 @@
+// flytecc package: the registration archive `flytectl register files --archive` reads.
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <set>
+
+#include "flyteidl/Package.h"
+#include "support/Files.h"
+#include "tools/flytecc/Subcommands.h"
+
+#ifndef FLYTECC_VERSION
+#define FLYTECC_VERSION "0.0.0"
+#endif
+
+namespace flytecc::driver {
+
+// Make-style dependency file: the archive depends on every file the sources read.
+llvm::Error writeDepfile(const std::string& path, const std::string& target, const std::set<std::string>& deps) {
+  auto escape = [](const std::string& p) {
+    std::string out;
+    for (char ch : p) {
+      if (ch == ' ' || ch == '#') out += '\\';
+      if (ch == '$') out += '$';
+      out += ch;
+    }
+    return out;
+  };
+  std::string text = escape(target) + ":";
+  for (const auto& d : deps) text += " \\\n  " + escape(d);
+  text += "\n";
+  return support::writeFile(path, text);
+}
+
+int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  AnalysisArgs a;
+  if (!readAnalysisArgs(args, a, errs)) return 2;
+  const std::string* archive = args.value("-o");
+  if (!archive || archive->empty()) {
+    reportError("no output directory (-o DIR)", errs);
+    return 2;
+  }
+  // Settings: flytecc.yaml (explicit, or next to the first source), then flags on top.
+  idl::PackageSettings settings;
+  std::string configPath = args.value("--config") ? *args.value("--config") : "";
+  if (configPath.empty()) {
+    llvm::SmallString<256> near(a.frontend.sources.front());
+    llvm::sys::path::remove_filename(near);
+    llvm::sys::path::append(near, "flytecc.yaml");
+    if (llvm::sys::fs::exists(near)) configPath = std::string(near);
+  }
+  if (!configPath.empty()) {
+    auto loaded = idl::readPackageConfig(configPath);
+    if (!loaded) {
+      report(loaded.takeError(), errs);
+      return 2;
+    }
+    settings = *loaded;
+  }
+  if (const std::string* v = args.value("--image")) settings.image = *v;
+  if (const std::string* v = args.value("--project")) settings.project = *v;
+  if (const std::string* v = args.value("--domain")) settings.domain = *v;
+  if (const std::string* v = args.value("--version")) settings.version = *v;
+  if (settings.image.empty()) {
+    reportError("no container image: give --image IMAGE or `image:` in flytecc.yaml", errs);
+    return 2;
+  }
+  frontend::FrontendResult r = analyze(a.frontend, errs);
+  if (!writeReports(a, r, out, errs)) return 1;
+  if (!r.module) {
+    // Like a compiler's object file: a stale archive from an earlier build must not look current.
+    if (llvm::sys::fs::is_regular_file(*archive)) llvm::sys::fs::remove(*archive);
+    return 1;
+  }
+  auto files = idl::buildPackage(*r.module, settings, FLYTECC_VERSION);
+  if (auto error = idl::writeArchive(*archive, files)) {
+    report(std::move(error), errs);
+    return 1;
+  }
+  if (const std::string* depfile = args.value("--depfile")) {
+    if (auto error = writeDepfile(*depfile, *archive, r.dependencies)) {
+      report(std::move(error), errs);
+      return 1;
+    }
+  }
+  errs << "flytecc: wrote " << *archive << " (" << files.size() << " entities)\n";
+  return 0;
+}
+
+}  // namespace flytecc::driver
