@@ -21,6 +21,10 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     const SubcommandSpec* about = args.size() > 1 ? findSubcommand(args[1]) : nullptr;
     out << (about ? subcommandHelp(*about) : fullHelp());
+    if (!about) {
+      out << "\n";
+      printRunHelp(out);
+    }
     return 0;
   }
   if (cmd == "--version") {
