@@ -21,6 +21,8 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/usr/local/bin" "$stage/tmp" "$stage/etc/ssl/certs"
 chmod 1777 "$stage/tmp"
 cp "$exe" "$stage/usr/local/bin/flytecc-task"
+# Debug information stays in the build; the image gets the stripped program.
+if command -v strip >/dev/null 2>&1; then strip --strip-debug "$stage/usr/local/bin/flytecc-task"; fi
 # Every shared object the executable loads (ldd resolves the whole closure), and the loader itself.
 if ! deps=$(ldd "$exe" 2>&1); then
   echo "$0: error: ldd '$exe': $deps" >&2
