@@ -36,9 +36,8 @@ static constexpr const char* kSchema =
     "  PRIMARY KEY (task, version, interface, inputs))";
 
 Cache::Cache(const std::string& path) : path_(path) {
-  if (auto ec = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path).empty()
-                                                      ? "."
-                                                      : llvm::sys::path::parent_path(path))) {
+  llvm::StringRef dir = llvm::sys::path::parent_path(path);
+  if (auto ec = llvm::sys::fs::create_directories(dir.empty() ? "." : dir)) {
     fail("cannot create its directory: " + ec.message());
     return;
   }

@@ -56,21 +56,16 @@ std::vector<std::pair<std::string, std::string>> itemEnvironment(const ItemReque
           {std::string(contract::kDefaultArrayIndexEnv), std::to_string(*r.arrayIndex)}};
 }
 
-// The last lines of the item's log, for the failure message.
+// The last lines (at most 5, 2000 bytes) of the item's log, for the failure message.
 static std::string logTail(const std::string& prefix) {
   auto buf = llvm::MemoryBuffer::getFile(join(prefix, "task.log"));
   if (!buf) return "";
   llvm::StringRef text = (*buf)->getBuffer().rtrim();
   size_t start = text.size();
-  for (int lines = 0; lines < 5 && start > 0; ++lines) {
-    size_t nl = text.rfind('\n', start - 1);
-    start = nl == llvm::StringRef::npos ? 0 : nl + 1;
-    if (nl == llvm::StringRef::npos) break;
-    start = nl;
-  }
-  llvm::StringRef tail = text.substr(start).trim();
-  if (tail.size() > 2000) tail = tail.take_back(2000);
-  return tail.str();
+  for (int lines = 0; lines < 5 && start != llvm::StringRef::npos && start > 0; ++lines)
+    start = text.rfind('\n', start - 1);
+  llvm::StringRef tail = (start == llvm::StringRef::npos ? text : text.substr(start + 1)).trim();
+  return tail.take_back(2000).str();
 }
 
 ItemOutcome collectOutcome(const ItemRequest& r, const std::string& failure) {

@@ -30,6 +30,7 @@ config.substitutions += [
     ("%obj_root", config.flytecc_obj_root),
     ("%map_task_local", config.map_task_local),
     ("%map_task_tasks", config.map_task_tasks),
+    ("%inprocess_run", config.inprocess_run),
     ("%clang_apply_replacements", config.clang_apply_replacements),
     ("%clang_tidy", config.clang_tidy),
     ("%tidy_plugin", config.tidy_plugin),

@@ -55,6 +55,10 @@
 // RUN: diff %t/a.json %t/b.json
 // RUN: %flytecc cache list | %FileCheck %s --check-prefix=LIST2
 // LIST2: 10 cached results
+// RUN: %flytecc cache clear | %FileCheck %s --check-prefix=CLEARED
+// CLEARED: removed 10 cached results from {{.*}}cache.sqlite
+// RUN: %flytecc cache list | %FileCheck %s --check-prefix=EMPTY
+// EMPTY: cache.sqlite: 0 cached results
 //
 // A corrupt cache file is reported and bypassed.
 // RUN: %python -c "open('%t/cache/flytecc/cache.sqlite', 'wb').write(b'garbage' * 1000)"
