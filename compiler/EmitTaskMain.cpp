@@ -30,16 +30,21 @@ OutputFile emitTaskMain(const ir::Module& module, const std::vector<std::string>
     llvm::sys::fs::make_absolute(abs);
     out += "#include " + quoted(std::string(abs)) + "\n";
   }
-  out += "\nnamespace {\nconst flytecc::runtime::TaskEntry kTasks[] = {\n";
+  std::string entries;
   for (const auto& t : module.tasks) {
     if (t.cxxName.find('(') != std::string::npos) {
-      out += "    // " + t.name + ": its C++ name cannot be spelled here\n";
+      entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;
     }
-    out += "    {" + quoted(t.name) + ", " + names(t.interface.inputs) + ", " + names(t.interface.outputs) +
-           ", &flytecc::runtime::adapt<&::" + t.cxxName + ">},\n";
+    entries += "    {" + quoted(t.name) + ", " + names(t.interface.inputs) + ", " + names(t.interface.outputs) +
+               ", &flytecc::runtime::adapt<&::" + t.cxxName + ">},\n";
   }
-  out += "};\n}  // namespace\n\n"
+  out += "\nnamespace {\n";
+  if (entries.find("adapt<") != std::string::npos)
+    out += "const flytecc::runtime::TaskEntry kTasks[] = {\n" + entries + "};\n";
+  else  // no tasks (workflows only): an empty table
+    out += entries + "const std::span<const flytecc::runtime::TaskEntry> kTasks;\n";
+  out += "}  // namespace\n\n"
          "std::span<const flytecc::runtime::TaskEntry> flytecc::runtime::registeredTasks() { return kTasks; }\n\n"
          "#ifndef FLYTECC_TASK_MAIN_NO_MAIN\n"
          "int main(int argc, char** argv) { return flytecc::runtime::taskMain(argc, argv, kTasks); }\n"
