@@ -18,6 +18,10 @@ llvm::Expected<flyteidl::core::Literal> literalFromJson(llvm::StringRef text, co
 // A literal as JSON (the inverse of the above; blobs as their URI).
 llvm::json::Value literalToJson(const flyteidl::core::Literal& literal);
 
+// Outputs as a JSON object, indented by two spaces per level, keys sorted; floating-point numbers in their shortest
+// round-trip form with a decimal point (156.6, 42.0), as the plain C++ runner prints them.
+std::string formatOutputs(const flyteidl::core::LiteralMap& outputs);
+
 // The none literal: a failed map item's value, an empty optional.
 flyteidl::core::Literal noneLiteral();
 
