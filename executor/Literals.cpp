@@ -5,7 +5,6 @@
 #include <google/protobuf/util/time_util.h>
 #include <llvm/Support/SHA256.h>
 #include <llvm/ADT/StringExtras.h>
-#include <algorithm>
 #include <cmath>
 
 namespace flytecc::executor {
