@@ -182,8 +182,27 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
       return std::nullopt;
     }
     case K::Blob: return std::nullopt;
+    case K::Enum: {
+      // The enumerator whose value the constant has; nothing for a value no enumerator has.
+      const Expr* u = unwrap(e);
+      const auto* et = u ? u->getType()->getAs<clang::EnumType>() : nullptr;
+      const EnumDecl* ed = et ? et->getDecl()->getDefinition() : nullptr;
+      Expr::EvalResult r;
+      if (!ed || u->isValueDependent() || !u->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
+      for (const EnumConstantDecl* c : ed->enumerators())
+        if (llvm::APSInt::isSameValue(c->getInitVal(), r.Val.getInt())) return ir::Literal::ofString(c->getNameAsString());
+      return std::nullopt;
+    }
   }
   return std::nullopt;
+}
+
+std::optional<std::int64_t> evalEnumValue(const Expr* e, const ASTContext& ctx) {
+  const Expr* u = unwrap(e);
+  if (!u || !u->getType()->getAs<clang::EnumType>() || u->isValueDependent()) return std::nullopt;
+  Expr::EvalResult r;
+  if (!u->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
+  return r.Val.getInt().getExtValue();
 }
 
 const Expr* optionalPayload(const Expr* e) {

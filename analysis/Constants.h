@@ -24,6 +24,8 @@ std::optional<double> evalFloat(const clang::Expr* e, const clang::ASTContext& c
 std::optional<bool> evalBool(const clang::Expr* e, const clang::ASTContext& ctx);
 // A string literal, or nullptr (returns "" with *isNull set).
 std::optional<std::string> evalString(const clang::Expr* e, const clang::ASTContext& ctx, bool* isNull = nullptr);
+// The value of a constant of enum type (whether or not an enumerator has it).
+std::optional<std::int64_t> evalEnumValue(const clang::Expr* e, const clang::ASTContext& ctx);
 // A std::chrono::duration constant, in nanoseconds.
 std::optional<std::int64_t> evalDurationNanos(const clang::Expr* e, const clang::ASTContext& ctx);
 

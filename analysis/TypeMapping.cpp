@@ -43,6 +43,14 @@ std::optional<ir::Type> mapType(QualType type) {
     if (b->isFloatingPoint()) return ir::Type::of(ir::Simple::Float);
     return std::nullopt;
   }
+  if (const auto* et = t->getAs<clang::EnumType>()) {  // a C++ enum is Flyte's EnumType of its enumerators' names
+    const EnumDecl* ed = et->getDecl()->getDefinition();
+    if (!ed) return std::nullopt;
+    std::vector<std::string> values;
+    for (const EnumConstantDecl* c : ed->enumerators()) values.push_back(c->getNameAsString());
+    if (values.empty()) return std::nullopt;
+    return ir::Type::enumeration(std::move(values));
+  }
   if (isFlyteRecord(t, "File")) return ir::Type::file();
   if (isFlyteRecord(t, "Directory")) return ir::Type::directory();
   if (auto* s = stdSpecialization(t, "basic_string"); s && templateArg(s, 0)->isCharType()) {
@@ -90,6 +98,29 @@ std::optional<std::vector<ir::Type>> mapResultTypes(QualType type) {
   }
   if (auto t = mapType(type)) return std::vector<ir::Type>{*t};
   return std::nullopt;
+}
+
+void collectEnums(QualType type, std::vector<ir::CxxEnum>& out) {
+  QualType t = bare(type);
+  if (t.isNull()) return;
+  if (const auto* et = t->getAs<clang::EnumType>()) {
+    const EnumDecl* ed = et->getDecl()->getDefinition();
+    if (!ed) return;
+    ir::CxxEnum e;
+    e.cxxName = ed->getQualifiedNameAsString();
+    for (const EnumConstantDecl* c : ed->enumerators()) e.values.push_back(c->getNameAsString());
+    for (const auto& have : out)
+      if (have.cxxName == e.cxxName) return;
+    out.push_back(std::move(e));
+    return;
+  }
+  if (auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl()))
+    for (const TemplateArgument& arg : spec->getTemplateArgs().asArray()) {
+      if (arg.getKind() == TemplateArgument::Type) collectEnums(arg.getAsType(), out);
+      if (arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument& p : arg.pack_elements())
+          if (p.getKind() == TemplateArgument::Type) collectEnums(p.getAsType(), out);
+    }
 }
 
 }  // namespace flytecc::analysis

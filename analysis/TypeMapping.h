@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "ir/Module.h"
 #include "ir/Type.h"
 
 namespace flytecc::analysis {
@@ -17,6 +18,10 @@ std::optional<ir::Type> mapType(clang::QualType type);
 // The outputs a function's return type declares: none for void, one per element of a std::tuple,
 // otherwise one. nullopt when some part has no Flyte type.
 std::optional<std::vector<ir::Type>> mapResultTypes(clang::QualType type);
+
+// Every C++ enum inside `type` (through std::vector, std::map, std::optional, std::tuple), as the runtime needs
+// them: qualified name and enumerators' names. Appends the ones `out` does not have yet.
+void collectEnums(clang::QualType type, std::vector<ir::CxxEnum>& out);
 
 // Is `type` the named class template specialization in namespace std (or std::chrono, ...)?
 const clang::ClassTemplateSpecializationDecl* stdSpecialization(clang::QualType type, llvm::StringRef name);

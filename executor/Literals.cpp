@@ -29,6 +29,11 @@ static std::string typeName(const core::LiteralType& t) {
     case core::LiteralType::kMapValueType: return "map of " + typeName(t.map_value_type());
     case core::LiteralType::kUnionType: return "union";
     case core::LiteralType::kBlob: return "blob";
+    case core::LiteralType::kEnumType: {
+      std::string out = "enum {";
+      for (int i = 0; i < t.enum_type().values_size(); ++i) out += (i ? ", " : "") + t.enum_type().values(i);
+      return out + "}";
+    }
     default: return "unsupported type";
   }
 }
@@ -114,6 +119,14 @@ static llvm::Expected<core::Literal> fromJson(const llvm::json::Value& v, const 
         return out;
       }
       return mismatch();
+    }
+    case core::LiteralType::kEnumType: {  // one of the values, as a string
+      auto s = v.getAsString();
+      if (!s) return mismatch();
+      const auto& values = type.enum_type().values();
+      if (std::find(values.begin(), values.end(), s->str()) == values.end()) return mismatch();
+      out.mutable_scalar()->mutable_primitive()->set_string_value(s->str());
+      return out;
     }
     case core::LiteralType::kBlob: {
       auto s = v.getAsString();

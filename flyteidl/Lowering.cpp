@@ -29,6 +29,7 @@ static std::string unionTag(const Type& t) {
     case Type::Kind::Map: return std::string(kMap);
     case Type::Kind::Blob: return std::string(t.multipart ? kDirectory : kFile);
     case Type::Kind::Union: return t.str();
+    case Type::Kind::Enum: return std::string(kEnum);
     case Type::Kind::Simple: break;
   }
   switch (t.simple) {
@@ -51,6 +52,9 @@ core::LiteralType lowerType(const Type& t) {
     case Type::Kind::Map: *out.mutable_map_value_type() = lowerType(t.element()); break;
     case Type::Kind::Blob:
       out.mutable_blob()->set_dimensionality(t.multipart ? core::BlobType::MULTIPART : core::BlobType::SINGLE);
+      break;
+    case Type::Kind::Enum:
+      for (const auto& v : t.values) out.mutable_enum_type()->add_values(v);
       break;
     case Type::Kind::Union:
       for (const auto& v : t.children) {
@@ -148,9 +152,10 @@ static void lowerResources(const Resources& r, google::protobuf::RepeatedPtrFiel
     e->set_name(name);
     e->set_value(value);
   };
+  // flytekit's order.
   add(core::Resources::CPU, r.cpu);
-  add(core::Resources::GPU, r.gpu);
   add(core::Resources::MEMORY, r.mem);
+  add(core::Resources::GPU, r.gpu);
   add(core::Resources::EPHEMERAL_STORAGE, r.ephemeralStorage);
 }
 
@@ -177,6 +182,19 @@ static core::TaskTemplate containerTask(const std::string& name, const Interface
   auto* res = c->mutable_resources();
   lowerResources(runs.requests, res->mutable_requests());
   lowerResources(runs.limits, res->mutable_limits());
+  for (const auto& e : runs.environment) {
+    auto* kv = c->add_env();
+    kv->set_key(e.key);
+    kv->set_value(e.value);
+  }
+  for (const auto& s : runs.secrets) {
+    auto* out = t.mutable_security_context()->add_secrets();
+    out->set_group(s.group);
+    out->set_key(s.key);
+    if (s.mount == Secret::Mount::EnvVar) out->set_mount_requirement(core::Secret::ENV_VAR);
+    if (s.mount == Secret::Mount::File) out->set_mount_requirement(core::Secret::FILE);
+    if (!s.envVar.empty()) out->set_env_var(s.envVar);
+  }
   return t;
 }
 
@@ -245,6 +263,29 @@ static void lowerBindings(const std::vector<Binding>& bindings, const Interface*
   }
 }
 
+// flytekit's node metadata: the target's retries, timeout and interruptible (a task's, or a map task's on the
+// ArrayNode's sub-node), `interruptible: false` on sub-workflow nodes, then the node's overrides.
+static void lowerNodeMetadata(const std::string& name, const Metadata* base, bool workflowNode,
+                              const NodeOverrides& o, core::NodeMetadata* out) {
+  out->set_name(name);
+  std::int64_t timeout = o.timeoutSeconds.value_or(base ? base->timeoutSeconds : 0);
+  if (timeout > 0) out->mutable_timeout()->set_seconds(timeout);
+  std::uint32_t retries = o.retries.value_or(base ? base->retries : 0);
+  out->mutable_retries();
+  if (retries) out->mutable_retries()->set_retries(retries);
+  if (o.interruptible)
+    out->set_interruptible(*o.interruptible);
+  else if (base && base->interruptible)
+    out->set_interruptible(true);
+  else if (workflowNode)
+    out->set_interruptible(false);
+  if (o.cache) {
+    out->set_cacheable(*o.cache);
+    if (*o.cache && !o.cacheVersion.empty()) out->set_cache_version(o.cacheVersion);
+    if (o.cacheSerialize) out->set_cache_serializable(true);
+  }
+}
+
 core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
   core::WorkflowTemplate t;
   *t.mutable_id() = identifier(core::WORKFLOW, w.name);
@@ -254,8 +295,12 @@ core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
     const Interface* iface = module.targetInterface(n.kind, n.target);
     core::Node* node = t.add_nodes();
     node->set_id(n.id);
-    node->mutable_metadata()->set_name(n.displayName);
-    node->mutable_metadata()->mutable_retries();
+    const Task* task = n.kind == Node::Kind::Task ? module.findTask(n.target) : nullptr;
+    if (n.kind == Node::Kind::Array)  // the overrides belong to the sub-node
+      lowerNodeMetadata(n.target, nullptr, false, {}, node->mutable_metadata());
+    else
+      lowerNodeMetadata(n.displayName, task ? &task->metadata : nullptr, n.kind == Node::Kind::Workflow,
+                        n.overrideMetadata, node->mutable_metadata());
     lowerBindings(n.inputs, iface, node->mutable_inputs());
     for (const auto& up : n.upstream) node->add_upstream_node_ids(up);
     auto overrides = [&](core::TaskNodeOverrides* o) {
@@ -263,6 +308,14 @@ core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
       lowerResources(n.overrideLimits, o->mutable_resources()->mutable_limits());
       if (n.overrideRequests.empty() && n.overrideLimits.empty()) o->clear_resources();
       if (!n.overrideImage.empty()) o->set_container_image(n.overrideImage);
+      if (!n.overrideAccelerator.empty())
+        o->mutable_extended_resources()->mutable_gpu_accelerator()->set_device(n.overrideAccelerator);
+      if (!n.overrideSharedMemory.empty()) {  // flytekit's SharedMemory defaults
+        auto* shm = o->mutable_extended_resources()->mutable_shared_memory();
+        shm->set_mount_path("/dev/shm");
+        shm->set_mount_name("flyte-shared-memory");
+        shm->set_size_limit(n.overrideSharedMemory);
+      }
     };
     switch (n.kind) {
       case Node::Kind::Task: {
@@ -280,8 +333,8 @@ core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
         // The sub-node runs the map task once per item, with the parent's bindings.
         core::Node* sub = an->mutable_node();
         sub->set_id(n.target);
-        sub->mutable_metadata()->set_name(n.target);
-        sub->mutable_metadata()->mutable_retries();
+        lowerNodeMetadata(n.displayName, map ? &map->metadata : nullptr, false, n.overrideMetadata,
+                          sub->mutable_metadata());
         lowerBindings(n.inputs, iface, sub->mutable_inputs());
         auto* tn = sub->mutable_task_node();
         *tn->mutable_reference_id() = identifier(core::TASK, n.target);
@@ -317,7 +370,9 @@ flyteidl::admin::LaunchPlan lowerLaunchPlan(const Workflow& w) {
     core::Parameter& p = (*params)[v.name];
     *p.mutable_var()->mutable_type() = lowerType(v.type);
     p.mutable_var()->set_description(v.name);
-    if (v.defaultValue)
+    if (v.defaultValue && v.defaultValue->kind == Literal::Kind::None)
+      p.mutable_default_()->mutable_scalar()->mutable_none_type();  // flytekit: a bare none, not a union
+    else if (v.defaultValue)
       *p.mutable_default_() = lowerLiteral(*v.defaultValue, v.type);
     else
       p.set_required(true);

@@ -18,5 +18,6 @@ inline constexpr std::string_view kList = "Typed List";
 inline constexpr std::string_view kMap = "Typed Dict";
 inline constexpr std::string_view kFile = "FlyteFilePath";
 inline constexpr std::string_view kDirectory = "FlyteDirectory";
+inline constexpr std::string_view kEnum = "DefaultEnumTransformer";
 
 }  // namespace flytecc::uniontag

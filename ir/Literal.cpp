@@ -104,7 +104,10 @@ bool literalFits(const Literal& value, const Type& type) {
   switch (value.kind) {
     case Literal::Kind::Integer: return type.kind == K::Simple && type.simple == Simple::Integer;
     case Literal::Kind::Float: return type.kind == K::Simple && type.simple == Simple::Float;
-    case Literal::Kind::String: return type.kind == K::Simple && type.simple == Simple::String;
+    case Literal::Kind::String:
+      if (type.kind == K::Enum)  // an enum value is its enumerator's name
+        return std::find(type.values.begin(), type.values.end(), value.string) != type.values.end();
+      return type.kind == K::Simple && type.simple == Simple::String;
     case Literal::Kind::Boolean: return type.kind == K::Simple && type.simple == Simple::Boolean;
     case Literal::Kind::Duration: return type.kind == K::Simple && type.simple == Simple::Duration;
     case Literal::Kind::None: return type.kind == K::Simple && type.simple == Simple::None;

@@ -54,6 +54,12 @@ std::string mapTaskName(const Task& mapped, const MapTask& map) {
   return fmt::format("{}map_{}_{}-arraynode", module, function, hex.str().str());
 }
 
+std::string defaultNodeName(Node::Kind kind, const std::string& target) {
+  if (kind == Node::Kind::Array) return target;
+  auto dot = target.rfind('.');
+  return dot == std::string::npos ? target : target.substr(dot + 1);
+}
+
 BindingValue BindingValue::constant(Literal value) {
   BindingValue b;
   b.kind = Kind::Literal;

@@ -52,6 +52,21 @@ struct Resources {
   friend bool operator==(const Resources&, const Resources&) = default;
 };
 
+// flytekit's Secret: a secret the task's pod gets, from group/key, mounted as the backend chooses (Any), as an
+// environment variable or as a file; envVar names the variable.
+struct Secret {
+  enum class Mount { Any, EnvVar, File };
+  std::string group, key;
+  Mount mount = Mount::Any;
+  std::string envVar;
+  friend bool operator==(const Secret&, const Secret&) = default;
+};
+
+struct EnvVar {
+  std::string key, value;
+  friend bool operator==(const EnvVar&, const EnvVar&) = default;
+};
+
 struct Task {
   std::string name;     // Flyte entity name, e.g. advanced_composition.map_task.detect_anomalies
   std::string cxxName;  // qualified C++ name
@@ -59,6 +74,8 @@ struct Task {
   Metadata metadata;
   Resources requests, limits;
   std::string image;  // empty: the compile's default image
+  std::vector<Secret> secrets;       // in declared order (securityContext.secrets)
+  std::vector<EnvVar> environment;   // in declared order (container.env)
   SourceLoc loc;
 };
 
@@ -101,6 +118,20 @@ struct Binding {
   BindingValue value;
 };
 
+// `.with_overrides({...})` on a node: what the user set; unset fields keep the target's (flyteidl lowering
+// applies flytekit's rule: a task's retries, timeout and interruptible are copied onto its node, a map task's onto
+// the ArrayNode's sub-node, and a sub-workflow node is `interruptible: false`).
+struct NodeOverrides {
+  std::optional<std::uint32_t> retries;
+  std::optional<std::int64_t> timeoutSeconds;
+  std::optional<bool> interruptible;
+  std::optional<bool> cache;
+  std::string cacheVersion;
+  bool cacheSerialize = false;
+  bool empty() const { return !retries && !timeoutSeconds && !interruptible && !cache; }
+  friend bool operator==(const NodeOverrides&, const NodeOverrides&) = default;
+};
+
 struct Node {
   enum class Kind { Task, Array, Workflow };
   std::string id;  // n0, n1, ... in creation order
@@ -111,8 +142,15 @@ struct Node {
   std::vector<std::string> upstream;
   Resources overrideRequests, overrideLimits;
   std::string overrideImage;
+  NodeOverrides overrideMetadata;
+  std::string overrideAccelerator;   // extendedResources.gpuAccelerator.device
+  std::string overrideSharedMemory;  // extendedResources.sharedMemory.sizeLimit
   SourceLoc loc;
 };
+
+// NodeMetadata.name flytekit gives a node of `target` unless overridden: the entity name's last dotted component
+// for task and workflow nodes, the map task's name for ArrayNodes.
+std::string defaultNodeName(Node::Kind kind, const std::string& target);
 
 struct Workflow {
   std::string name;
@@ -129,10 +167,19 @@ struct NameIndex {
   size_t indexed = 0;
 };
 
+// A C++ enum a task's interface uses: the generated task main gives the runtime its enumerators' names
+// (runtime/Literals.h, EnumNames). Not part of the IR text.
+struct CxxEnum {
+  std::string cxxName;  // fully qualified, e.g. features::enums::Color
+  std::vector<std::string> values;
+  friend bool operator==(const CxxEnum&, const CxxEnum&) = default;
+};
+
 struct Module {
   std::vector<Task> tasks;
   std::vector<MapTask> mapTasks;
   std::vector<Workflow> workflows;
+  std::vector<CxxEnum> cxxEnums;  // in first-use order, each once
 
   const Task* findTask(const std::string& name) const;
   const MapTask* findMapTask(const std::string& name) const;

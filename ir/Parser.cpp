@@ -199,6 +199,17 @@ class Parser {
         if (*w == n) t = Type::of(s);
       if (*w == "file") t = Type::file();
       if (*w == "dir") t = Type::directory();
+      if (*w == "enum") {
+        std::vector<std::string> values;
+        if (!expect("<")) return std::nullopt;
+        do {
+          auto v = word("an enumerator");
+          if (!v) return std::nullopt;
+          values.push_back(*v);
+        } while (accept(","));
+        if (!expect(">")) return std::nullopt;
+        t = Type::enumeration(std::move(values));
+      }
       if (*w == "union") {
         Type u;
         u.kind = Type::Kind::Union;
@@ -354,6 +365,38 @@ class Parser {
     return true;
   }
 
+  // secrets=[{group="db" key="password" mount=env_var env_var="X"}, ...]
+  bool parseSecrets(std::vector<Secret>& out) {
+    if (!expect("[")) return false;
+    if (accept("]")) return true;
+    do {
+      if (!expect("{")) return false;
+      Secret s;
+      while (!accept("}")) {
+        const Token& at = peek();
+        auto key = word("a secret attribute");
+        if (!key || !expect("=")) return false;
+        if (*key == "mount") {
+          const Token& mt = peek();
+          auto m = word("env_var or file");
+          if (!m) return false;
+          if (*m == "env_var") s.mount = Secret::Mount::EnvVar;
+          else if (*m == "file") s.mount = Secret::Mount::File;
+          else return fail(mt, "expected env_var or file, found '" + *m + "'");
+          continue;
+        }
+        auto v = quoted("a string");
+        if (!v) return false;
+        if (*key == "group") s.group = *v;
+        else if (*key == "key") s.key = *v;
+        else if (*key == "env_var") s.envVar = *v;
+        else return fail(at, "unknown secret attribute '" + *key + "'");
+      }
+      out.push_back(std::move(s));
+    } while (accept(","));
+    return expect("]");
+  }
+
   // One metadata attribute (cache="v", cache_serialize, retries=N, timeout=Ns, interruptible); false
   // with no error when `key` is none of them.
   bool parseMetadata(const Token& at, const std::string& key, Metadata& m, bool& handled) {
@@ -412,6 +455,17 @@ class Parser {
           auto v = quoted("an image");
           if (!v) return std::nullopt;
           t.image = *v;
+        } else if (*key == "secrets") {
+          if (!expect("=") || !parseSecrets(t.secrets)) return std::nullopt;
+        } else if (*key == "env") {
+          if (!expect("=") || !expect("{")) return std::nullopt;
+          while (!accept("}")) {
+            auto k = quoted("an environment variable name");
+            if (!k || !expect("=")) return std::nullopt;
+            auto v = quoted("a value");
+            if (!v) return std::nullopt;
+            t.environment.push_back({*k, *v});
+          }
         } else {
           return fail(at, "unknown task attribute '" + *key + "'"), std::nullopt;
         }
@@ -501,7 +555,8 @@ class Parser {
       else return fail(kt, "expected 'task', 'array' or 'workflow', found '" + *kind + "'"), std::nullopt;
       auto target = entityName();
       if (!target || !expect("(")) return std::nullopt;
-      n.target = n.displayName = *target;
+      n.target = *target;
+      n.displayName = defaultNodeName(n.kind, n.target);
       if (!accept(")")) {
         do {
           auto var = word("an input name");
@@ -533,6 +588,45 @@ class Parser {
             auto v = quoted("an image");
             if (!v) return std::nullopt;
             n.overrideImage = *v;
+          } else if (*key == "accelerator" || *key == "shared_memory") {
+            auto v = quoted(*key == "accelerator" ? "an accelerator" : "a size");
+            if (!v) return std::nullopt;
+            (*key == "accelerator" ? n.overrideAccelerator : n.overrideSharedMemory) = *v;
+          } else if (*key == "name") {
+            auto v = quoted("a node name");
+            if (!v) return std::nullopt;
+            n.displayName = *v;
+          } else if (*key == "cache" && isWord("false")) {
+            next();
+            n.overrideMetadata.cache = false;
+          } else if (*key == "cache") {
+            auto v = quoted("a cache version");
+            if (!v) return std::nullopt;
+            n.overrideMetadata.cache = true;
+            n.overrideMetadata.cacheVersion = *v;
+          } else if (*key == "interruptible" || *key == "cache_serialize") {
+            const Token& vt = peek();
+            auto v = word("true or false");
+            if (!v) return std::nullopt;
+            if (*v != "true" && *v != "false") return fail(vt, "expected true or false"), std::nullopt;
+            if (*key == "interruptible") n.overrideMetadata.interruptible = *v == "true";
+            else n.overrideMetadata.cacheSerialize = *v == "true";
+          } else if (*key == "retries") {
+            const Token& vt = peek();
+            auto v = word("a number");
+            if (!v) return std::nullopt;
+            auto r = integer<std::uint32_t>(vt, *v, "a number of retries");
+            if (!r) return std::nullopt;
+            n.overrideMetadata.retries = *r;
+          } else if (*key == "timeout") {
+            const Token& vt = peek();
+            auto v = word("a number");
+            if (!v) return std::nullopt;
+            llvm::StringRef text = *v;
+            if (!text.consume_back("s")) return fail(vt, "expected a timeout in seconds (90s)"), std::nullopt;
+            auto t = integer<std::int64_t>(vt, text, "a number of seconds");
+            if (!t) return std::nullopt;
+            n.overrideMetadata.timeoutSeconds = *t;
           } else {
             return fail(at, "unknown node attribute '" + *key + "'"), std::nullopt;
           }

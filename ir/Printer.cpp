@@ -49,6 +49,24 @@ static std::string metadata(const Metadata& m) {
 std::string print(const Task& t) {
   std::string attrs = metadata(t.metadata) + resources("requests", t.requests) + resources("limits", t.limits);
   if (!t.image.empty()) attrs += " image=" + quoted(t.image);
+  if (!t.secrets.empty()) {
+    attrs += " secrets=[";
+    for (size_t i = 0; i < t.secrets.size(); ++i) {
+      const Secret& s = t.secrets[i];
+      attrs += fmt::format("{}{{group={} key={}", i ? ", " : "", quoted(s.group), quoted(s.key));
+      if (s.mount == Secret::Mount::EnvVar) attrs += " mount=env_var";
+      if (s.mount == Secret::Mount::File) attrs += " mount=file";
+      if (!s.envVar.empty()) attrs += " env_var=" + quoted(s.envVar);
+      attrs += "}";
+    }
+    attrs += "]";
+  }
+  if (!t.environment.empty()) {
+    attrs += " env={";
+    for (size_t i = 0; i < t.environment.size(); ++i)
+      attrs += fmt::format("{}{}={}", i ? " " : "", quoted(t.environment[i].key), quoted(t.environment[i].value));
+    attrs += "}";
+  }
   return fmt::format("task @{}{}{}\n", t.name, signature(t.interface), attrs.empty() ? "" : " {" + attrs + " }");
 }
 
@@ -89,6 +107,15 @@ std::string print(const Workflow& w) {
     }
     extra += resources("requests", n.overrideRequests) + resources("limits", n.overrideLimits);
     if (!n.overrideImage.empty()) extra += " image=" + quoted(n.overrideImage);
+    if (n.displayName != defaultNodeName(n.kind, n.target)) extra += " name=" + quoted(n.displayName);
+    const NodeOverrides& m = n.overrideMetadata;
+    if (m.retries) extra += fmt::format(" retries={}", *m.retries);
+    if (m.timeoutSeconds) extra += fmt::format(" timeout={}s", *m.timeoutSeconds);
+    if (m.interruptible) extra += fmt::format(" interruptible={}", *m.interruptible);
+    if (m.cache) extra += *m.cache ? " cache=" + quoted(m.cacheVersion) : std::string(" cache=false");
+    if (m.cacheSerialize) extra += " cache_serialize=true";
+    if (!n.overrideAccelerator.empty()) extra += " accelerator=" + quoted(n.overrideAccelerator);
+    if (!n.overrideSharedMemory.empty()) extra += " shared_memory=" + quoted(n.overrideSharedMemory);
     out += fmt::format("  {} = {} @{}({}){}\n", n.id, kindName(n.kind), n.target, args,
                        extra.empty() ? "" : " {" + extra + " }");
   }

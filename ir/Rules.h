@@ -34,4 +34,9 @@ bool mapItemsMayFail(const std::optional<double>& ratio, const std::optional<std
 // output T becomes [T], or [T?] when items may fail.
 Interface mapTaskInterface(const Interface& mapped, const std::vector<std::string>& boundInputs, bool itemsMayFail);
 
+// flytekit's `_dnsify`: a node id from `.with_overrides({.node_name = ...})` ("Train Big" -> "train-big"):
+// lower case, '-' for '_', '-', '.' and before upper-case letters, other characters dropped; names of 63 or more
+// characters are shortened to an md5 prefix and their tail.
+std::string dnsify(std::string_view value);
+
 }  // namespace flytecc::ir

@@ -4,14 +4,17 @@
 
 namespace flytecc::ir {
 
-Type Type::of(Simple s) { return Type{Kind::Simple, s, {}, false}; }
-Type Type::list(Type element) { return Type{Kind::Collection, Simple::None, {std::move(element)}, false}; }
-Type Type::map(Type value) { return Type{Kind::Map, Simple::None, {std::move(value)}, false}; }
+Type Type::of(Simple s) { return Type{Kind::Simple, s, {}, false, {}}; }
+Type Type::list(Type element) { return Type{Kind::Collection, Simple::None, {std::move(element)}, false, {}}; }
+Type Type::map(Type value) { return Type{Kind::Map, Simple::None, {std::move(value)}, false, {}}; }
 Type Type::optional(Type value) {
-  return Type{Kind::Union, Simple::None, {std::move(value), Type::of(Simple::None)}, false};
+  return Type{Kind::Union, Simple::None, {std::move(value), Type::of(Simple::None)}, false, {}};
 }
-Type Type::file() { return Type{Kind::Blob, Simple::None, {}, false}; }
-Type Type::directory() { return Type{Kind::Blob, Simple::None, {}, true}; }
+Type Type::file() { return Type{Kind::Blob, Simple::None, {}, false, {}}; }
+Type Type::directory() { return Type{Kind::Blob, Simple::None, {}, true, {}}; }
+Type Type::enumeration(std::vector<std::string> values) {
+  return Type{Kind::Enum, Simple::None, {}, false, std::move(values)};
+}
 
 bool Type::isOptional() const {
   return kind == Kind::Union && std::any_of(children.begin(), children.end(), [](const Type& t) {
@@ -38,6 +41,11 @@ std::string Type::str() const {
     case Kind::Collection: return "[" + element().str() + "]";
     case Kind::Map: return "{str: " + element().str() + "}";
     case Kind::Blob: return multipart ? "dir" : "file";
+    case Kind::Enum: {
+      std::string out = "enum<";
+      for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i];
+      return out + ">";
+    }
     case Kind::Union: {
       if (children.size() == 2 && children[1].kind == Kind::Simple && children[1].simple == Simple::None)
         return children[0].str() + "?";
@@ -69,6 +77,7 @@ bool isCastable(const Type& from, const Type& to) {
       return isCastable(from.element(), to.element());
     case K::Map: return isCastable(from.element(), to.element());
     case K::Blob: return from.multipart == to.multipart;
+    case K::Enum: return from.values == to.values;
     case K::Union: return false;  // handled above
   }
   return false;

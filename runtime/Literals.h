@@ -362,6 +362,42 @@ struct LiteralTraits<std::optional<T>> {
   }
 };
 
+// --- enums ---------------------------------------------------------------------------------------------------
+
+// The enumerators of a C++ enum and their names. flytecc's generated task main specializes it for every enum a
+// task uses: `static constexpr std::pair<E, const char*> values[] = {{E::red, "red"}, ...};`.
+template <class E>
+struct EnumNames;
+
+// A C++ enum is Flyte's EnumType of its enumerators' names; a value is the name as a string, as flytekit writes
+// an enum.Enum member (its value string).
+template <class E>
+struct LiteralTraits<E, std::enable_if_t<std::is_enum_v<E>>> {
+  static core::LiteralType type() {
+    core::LiteralType t;
+    for (const auto& [value, name] : EnumNames<E>::values) t.mutable_enum_type()->add_values(name);
+    return t;
+  }
+  static std::string unionTag() { return std::string(uniontag::kEnum); }
+  static void encode(E v, core::Literal* out, BlobHooks*) {
+    for (const auto& [value, name] : EnumNames<E>::values)
+      if (value == v) {
+        out->mutable_scalar()->mutable_primitive()->set_string_value(name);
+        return;
+      }
+    throw ConversionError("", std::to_string(static_cast<long long>(v)) + " is not an enumerator of the enum");
+  }
+  static E decode(const core::Literal& l, BlobHooks*) {
+    const auto* p = detail::primitiveOf(l);
+    if (!p || p->value_case() != core::Primitive::kStringValue) throwMismatch(type(), l);
+    for (const auto& [value, name] : EnumNames<E>::values)
+      if (p->string_value() == name) return value;
+    std::string names;
+    for (const auto& [value, name] : EnumNames<E>::values) names += std::string(names.empty() ? "" : ", ") + name;
+    throw ConversionError("", "'" + p->string_value() + "' is not one of the enum's values (" + names + ")");
+  }
+};
+
 // --- function interfaces -------------------------------------------------------------------------------------
 
 // A task's result as outputs: void -> none, std::tuple<A, B> -> o0, o1, anything else -> o0.

@@ -6,6 +6,7 @@
 
 #include "analysis/Constants.h"
 #include "analysis/TypeMapping.h"
+#include "ir/Rules.h"
 
 namespace flytecc::analysis::lower {
 
@@ -55,6 +56,8 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
         if (outs->kind == Value::Kind::Outputs && i < outs->outputs.size()) return outputOf(*outs, i);
       }
     if (callee && isSdk(callee, "partial")) return lowerPartial(b, call);
+    if (callee && isSdk(callee, "with_overrides") && call->getNumArgs() == 2)
+      return applyOverrides(b, lowerExpr(b, call->getArg(0), expected), call->getArg(1));
     if (callee && isSdk(callee, "map_task")) return lowerMapTask(b, call);
     EntityKind kind;
     if (callee && flyteAnnotation(callee, &kind)) return lowerEntityCall(b, call, callee, kind);
@@ -169,12 +172,17 @@ std::string TULowering::nodeTarget(Body& b, const std::string& nodeId) {
 
 std::optional<Value> TULowering::lowerOverrides(Body& b, const CXXMemberCallExpr* mc) {
   auto v = lowerExpr(b, mc->getImplicitObjectArgument(), nullptr);
-  if (!v || v->nodeId.empty()) return v;
+  return applyOverrides(b, std::move(v), mc->getNumArgs() == 1 ? mc->getArg(0) : nullptr);
+}
+
+std::optional<Value> TULowering::applyOverrides(Body& b, std::optional<Value> v, const Expr* overrides) {
+  if (!v || v->nodeId.empty() || !overrides) return v;
   ir::Node* node = nullptr;
   for (auto& n : b.wf->nodes)
     if (n.id == v->nodeId) node = &n;
-  if (!node || mc->getNumArgs() != 1) return v;
-  forEachSetField(mc->getArg(0), [&](llvm::StringRef f, const Expr* init) {
+  if (!node) return v;
+  ir::NodeOverrides& m = node->overrideMetadata;
+  forEachSetField(overrides, [&](llvm::StringRef f, const Expr* init) {
     if (f == "requests")
       readResources(init, node->overrideRequests, f);
     else if (f == "limits")
@@ -183,6 +191,30 @@ std::optional<Value> TULowering::lowerOverrides(Body& b, const CXXMemberCallExpr
       node->overrideImage = readString(init, f);
     else if (f == "name")
       node->displayName = readString(init, f);
+    else if (f == "node_name") {
+      std::string id = ir::dnsify(readString(init, f));
+      if (id.empty()) return;
+      // The node was just created: nothing refers to it yet but the value being returned.
+      const std::string old = node->id;
+      node->id = id;
+      v->nodeId = id;
+      if (v->binding.kind == ir::BindingValue::Kind::Promise && v->binding.nodeId == old) v->binding.nodeId = id;
+    } else if (f == "retries")
+      m.retries = readCount(init, f);
+    else if (f == "timeout")
+      m.timeoutSeconds = readSeconds(init, f);
+    else if (f == "interruptible")
+      m.interruptible = readBool(init, f);
+    else if (f == "cache")
+      m.cache = readBool(init, f);
+    else if (f == "cache_version")
+      m.cacheVersion = readString(init, f);
+    else if (f == "cache_serialize")
+      m.cacheSerialize = readBool(init, f);
+    else if (f == "accelerator")
+      node->overrideAccelerator = readString(init, f);
+    else if (f == "shared_memory")
+      node->overrideSharedMemory = readQuantity(init, f);
   });
   return v;
 }
@@ -192,7 +224,6 @@ std::optional<Value> TULowering::lowerEntityCall(Body& b, const CallExpr* call, 
   const ir::Interface* iface = nullptr;
   ir::Node node;
   node.loc = loc(call->getExprLoc());
-  node.displayName = callee->getNameAsString();
   if (kind == EntityKind::Task) {
     const ir::Task* t = irTask(callee);
     if (!t && !wasRejected(callee))
@@ -210,6 +241,7 @@ std::optional<Value> TULowering::lowerEntityCall(Body& b, const CallExpr* call, 
     node.kind = ir::Node::Kind::Workflow;
     node.target = w->name;
   }
+  node.displayName = ir::defaultNodeName(node.kind, node.target);
   const ir::Interface ifaceCopy = *iface;  // module_ may grow while lowering arguments
   for (unsigned i = 0; i < call->getNumArgs() && i < ifaceCopy.inputs.size(); ++i) {
     const ir::Variable& in = ifaceCopy.inputs[i];

@@ -54,6 +54,52 @@ void TULowering::readResources(const Expr* e, ir::Resources& r, llvm::StringRef 
   });
 }
 
+// `.secret_requests = {{.group = "db", .key = "password"}, ...}`: the entries given, in order.
+void TULowering::readSecrets(const Expr* e, std::vector<ir::Secret>& out) {
+  const InitListExpr* list = initList(e);
+  if (!list) return;
+  for (const Expr* item : list->inits()) {
+    if (isa<ImplicitValueInitExpr>(item)) continue;
+    ir::Secret s;
+    forEachSetField(item, [&](llvm::StringRef f, const Expr* init) {
+      std::string path = ("secret_requests." + f).str();
+      if (f == "group")
+        s.group = readString(init, path);
+      else if (f == "key")
+        s.key = readString(init, path);
+      else if (f == "env_var")
+        s.envVar = readString(init, path);
+      else if (f == "mount_requirement") {
+        auto v = evalInt(init, ctx_);
+        if (!v) return notConstant(init, path);
+        s.mount = *v == 1 ? ir::Secret::Mount::EnvVar : *v == 2 ? ir::Secret::Mount::File : ir::Secret::Mount::Any;
+      }
+    });
+    if (s.group.empty() || s.key.empty())
+      rep_.report(item->getBeginLoc(), DiagKind::IncompleteSecret) << 0u << item->getSourceRange();
+    out.push_back(std::move(s));
+  }
+}
+
+// `.environment = {{"LOG_LEVEL", "debug"}, ...}`.
+void TULowering::readEnvironment(const Expr* e, std::vector<ir::EnvVar>& out) {
+  const InitListExpr* list = initList(e);
+  if (!list) return;
+  for (const Expr* item : list->inits()) {
+    if (isa<ImplicitValueInitExpr>(item)) continue;
+    ir::EnvVar v;
+    forEachSetField(item, [&](llvm::StringRef f, const Expr* init) {
+      if (f == "key") v.key = readString(init, "environment.key");
+      else if (f == "value") v.value = readString(init, "environment.value");
+    });
+    if (v.key.empty()) {
+      rep_.report(item->getBeginLoc(), DiagKind::IncompleteSecret) << 1u << item->getSourceRange();
+      continue;
+    }
+    out.push_back(std::move(v));
+  }
+}
+
 // A count that must not be negative (retries, concurrency, min_successes).
 std::uint32_t TULowering::readCount(const Expr* init, llvm::StringRef field) {
   auto v = evalInt(optionalPayload(init), ctx_);

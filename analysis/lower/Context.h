@@ -111,6 +111,8 @@ class TULowering {
   std::int64_t readSeconds(const Expr* e, llvm::StringRef field);
   // A Kubernetes resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
   std::string readQuantity(const Expr* init, llvm::StringRef path);
+  void readSecrets(const Expr* e, std::vector<ir::Secret>& out);
+  void readEnvironment(const Expr* e, std::vector<ir::EnvVar>& out);
   void readResources(const Expr* e, ir::Resources& r, llvm::StringRef field);
   // A count that must not be negative (retries, concurrency, min_successes).
   std::uint32_t readCount(const Expr* init, llvm::StringRef field);
@@ -139,6 +141,8 @@ class TULowering {
   const ir::Task* irTask(const FunctionDecl* fd);
   std::string nodeTarget(Body& b, const std::string& nodeId);
   std::optional<Value> lowerOverrides(Body& b, const CXXMemberCallExpr* mc);
+  // `flyte::with_overrides(call, {...})` and `.with_overrides({...})`: the fields of flyte::Overrides onto the node.
+  std::optional<Value> applyOverrides(Body& b, std::optional<Value> v, const Expr* overrides);
   std::optional<Value> lowerEntityCall(Body& b, const CallExpr* call, const FunctionDecl* callee, EntityKind kind);
   Value addNode(Body& b, ir::Node node, const ir::Interface& iface);
   // Output `i` of a node with several outputs, as a promise.

@@ -108,6 +108,16 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
     ir::Variable v{p->getNameAsString(), *t, std::nullopt};
     if (withDefaults && p->hasDefaultArg() && !p->hasUnparsedDefaultArg()) {
       v.defaultValue = evalLiteral(p->getDefaultArg(), *t, ctx_);
+      if (!v.defaultValue && t->kind == ir::Type::Kind::Enum) {
+        if (auto value = evalEnumValue(p->getDefaultArg(), ctx_)) {
+          rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::EnumDefaultNotEnumerator)
+              << p->getNameAsString() << std::to_string(*value) << p->getType()
+              << p->getDefaultArg()->getSourceRange();
+          ok = false;
+          iface.inputs.push_back(std::move(v));
+          continue;
+        }
+      }
       if (!v.defaultValue) {
         rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
             << ("default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
@@ -169,11 +179,17 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
         readResources(init, task.limits, f);
       else if (f == "container_image")
         task.image = readString(init, f);
+      else if (f == "secret_requests")
+        readSecrets(init, task.secrets);
+      else if (f == "environment")
+        readEnvironment(init, task.environment);
     });
   }
   if (task.metadata.cache && task.metadata.cacheVersion.empty() && attr)
     rep_.report(fd->getLocation(), DiagKind::CacheWithoutVersion) << (*attr->args_begin())->getSourceRange();
   if (!admit(fd, task, configuredName, /*withDefaults=*/false, EntityKind::Task, declaredTasks_)) return;
+  for (const ParmVarDecl* p : fd->parameters()) collectEnums(p->getType(), module_.cxxEnums);
+  collectEnums(fd->getReturnType(), module_.cxxEnums);
   if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
 }
 

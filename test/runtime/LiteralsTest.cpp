@@ -286,3 +286,27 @@ TEST(FlytekitEntrypoint, MissingInput) {
     EXPECT_STREQ(err.what(), "missing input 'x'");
   }
 }
+
+// --- enums (issue 13) ---------------------------------------------------------------------------------------
+
+namespace golden2 {
+enum class Color { red, green, blue };
+}  // namespace golden2
+
+// What flytecc's generated task main writes for an enum a task uses.
+template <>
+struct flytecc::runtime::EnumNames<golden2::Color> {
+  static constexpr std::pair<golden2::Color, const char*> values[] = {
+      {golden2::Color::red, "red"}, {golden2::Color::green, "green"}, {golden2::Color::blue, "blue"}};
+};
+
+TEST(Literals, FlytekitEnums) {
+  // flytekit's Color.GREEN ("green") and Optional[Color] = Color.BLUE, both directions, byte for byte.
+  checkGolden("enum", golden2::Color::green);
+  checkGolden("optional_enum", std::optional<golden2::Color>(golden2::Color::blue));
+  roundTrip(std::vector<golden2::Color>{golden2::Color::red, golden2::Color::blue});
+  core::Literal purple = toLiteral(std::string("purple"));
+  EXPECT_EQ(decodeError<golden2::Color>(purple), "'purple' is not one of the enum's values (red, green, blue)");
+  EXPECT_EQ(decodeError<golden2::Color>(toLiteral(3)),
+            "expected " + describeType(literalTypeOf<golden2::Color>()) + ", got int (3)");
+}

@@ -2,7 +2,9 @@
 """Compares flytecc's JSON output with flytekit's for the same workflows, field by field.
 
 Only the differences that docs/flytekit-parity.md lists are normalized away; anything else fails.
-Usage: compare_flytekit.py GOLDEN_DIR OUR_JSON_DIR
+Usage: compare_flytekit.py GOLDEN_DIR OUR_JSON_DIR [--except NAME,...]
+--except names golden entities (without the module prefix is not enough: the full entity name) that have no C++
+twin yet; the test that passes it says why. They are listed as "skip", never compared.
 """
 import json
 import os
@@ -44,7 +46,13 @@ def same(a, b, path, errors):
 
 
 def main():
-    golden_dir, ours_dir = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    skip = set()
+    if "--except" in args:
+        i = args.index("--except")
+        skip = set(filter(None, args[i + 1].split(",")))
+        del args[i : i + 2]
+    golden_dir, ours_dir = args[0], args[1]
     compared = 0
     failures = 0
     seen = set()
@@ -56,6 +64,9 @@ def main():
         if (name, kind) in seen:  # flytekit writes a map task once per map_task() call
             continue
         seen.add((name, kind))
+        if name in skip:
+            print(f"skip {fname}")
+            continue
         golden = json.load(open(os.path.join(golden_dir, fname)))
         suffix = {"1": "task", "2": "workflow", "3": "launchplan"}[kind]
         ours_path = os.path.join(ours_dir, f"{name}.{suffix}.json")

@@ -30,6 +30,15 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
     llvm::sys::fs::make_absolute(abs);
     out += "#include " + quoted(std::string(abs)) + "\n";
   }
+  // The enumerators' names of every enum a task uses (runtime/Literals.h, EnumNames).
+  for (const auto& e : module.cxxEnums) {
+    if (e.cxxName.find('(') != std::string::npos) continue;  // an anonymous namespace or a local enum
+    out += "\ntemplate <>\nstruct flytecc::runtime::EnumNames<::" + e.cxxName + "> {\n"
+           "  static constexpr std::pair<::" + e.cxxName + ", const char*> values[] = {";
+    for (size_t i = 0; i < e.values.size(); ++i)
+      out += std::string(i ? ", " : "") + "{::" + e.cxxName + "::" + e.values[i] + ", " + quoted(e.values[i]) + "}";
+    out += "};\n};\n";
+  }
   std::string entries;
   for (const auto& t : module.tasks) {
     if (t.cxxName.find('(') != std::string::npos) {

@@ -51,6 +51,22 @@ struct TaskMetadata {
   bool interruptible = false;
 };
 
+// flytekit's Secret (`secret_requests`): group and key name the secret; the pod gets it as the backend chooses,
+// as an environment variable or as a file; env_var names the variable.
+struct Secret {
+  enum MountType { ANY = 0, ENV_VAR = 1, FILE = 2 };
+  const char* group = nullptr;
+  const char* key = nullptr;
+  MountType mount_requirement = ANY;
+  const char* env_var = nullptr;
+};
+
+// One environment variable of the task's container (flytekit's `environment`).
+struct EnvVar {
+  const char* key = nullptr;
+  const char* value = nullptr;
+};
+
 struct TaskConfig {
   const char* name = nullptr;  // Flyte entity name; default: the namespace-qualified C++ name
   bool cache = false;
@@ -62,6 +78,8 @@ struct TaskConfig {
   Resources requests{};
   Resources limits{};
   const char* container_image = nullptr;
+  Secret secret_requests[8]{};  // in order; up to 8
+  EnvVar environment[16]{};     // in order; up to 16
 };
 
 struct WorkflowConfig {
@@ -81,8 +99,28 @@ struct Overrides {
   Resources requests{};
   Resources limits{};
   const char* container_image = nullptr;
-  const char* name = nullptr;  // node display name
+  const char* name = nullptr;  // node display name (NodeMetadata.name; on a map, the ArrayNode's sub-node)
+  // flytekit's other node overrides; unset fields keep the target's (a task's retries, timeout, interruptible).
+  const char* node_name = nullptr;  // the node id, DNS-ified as flytekit does ("Train Big" -> "train-big")
+  std::optional<int> retries{};
+  std::optional<std::chrono::seconds> timeout{};
+  std::optional<bool> interruptible{};
+  std::optional<bool> cache{};
+  const char* cache_version = nullptr;
+  bool cache_serialize = false;
+  // Extended resources (task and map nodes): a GPU device ("nvidia-tesla-t4", flytekit's T4) and the size of
+  // /dev/shm ("1Gi").
+  const char* accelerator = nullptr;
+  const char* shared_memory = nullptr;
 };
+
+// Overrides on any node: `flyte::with_overrides(train(x), {.retries = 3})` (task and workflow calls return
+// plain values, so the overrides wrap the call; map calls also have `.with_overrides({...})`). In plain C++
+// the value passes through unchanged.
+template <class T>
+constexpr std::decay_t<T> with_overrides(T&& value, const Overrides&) {
+  return std::forward<T>(value);
+}
 
 #if defined(__clang__)
 #define FLYTE_TASK(...) [[clang::annotate("flyte.task", ::flyte::TaskConfig{__VA_ARGS__})]]

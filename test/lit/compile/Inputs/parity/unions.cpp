@@ -1,0 +1,53 @@
+// The C++ twin of flytekit-golden-2's features/unions.py (test/data/flytekit-golden-2/unions/unions.py), for the
+// parts C++ has: std::optional inputs and outputs with std::nullopt defaults. `Union[int, str]` (describe, union_wf,
+// and none_defaults_wf's `v`) has no C++ counterpart yet; none_defaults_wf keeps its three optional inputs.
+#include <flyte/flyte.hpp>
+
+#include <cstdint>
+
+namespace features::unions {
+
+FLYTE_TASK()
+std::int64_t total(std::optional<std::vector<std::int64_t>> xs = std::nullopt,
+                   std::optional<std::map<std::string, std::int64_t>> weights = std::nullopt) {
+  std::int64_t sum = 0;
+  for (auto x : xs.value_or(std::vector<std::int64_t>{})) sum += x;
+  if (weights)
+    for (const auto& [k, v] : *weights) sum += v;
+  return sum;
+}
+
+FLYTE_TASK()
+std::optional<std::vector<std::int64_t>> maybe_list(std::int64_t n) {
+  if (n <= 0) return std::nullopt;
+  std::vector<std::int64_t> out;
+  for (std::int64_t i = 0; i < n; ++i) out.push_back(i);
+  return out;
+}
+
+FLYTE_TASK()
+std::optional<std::map<std::string, std::int64_t>> maybe_dict(std::vector<std::string> keys) {
+  if (keys.empty()) return std::nullopt;
+  std::map<std::string, std::int64_t> out;
+  for (std::size_t i = 0; i < keys.size(); ++i) out[keys[i]] = static_cast<std::int64_t>(i);
+  return out;
+}
+
+FLYTE_TASK()
+std::optional<std::int64_t> opt_int(std::optional<std::int64_t> x = std::nullopt) {
+  if (!x) return std::nullopt;
+  return *x + 1;
+}
+
+FLYTE_WORKFLOW()
+std::optional<std::int64_t> none_defaults_wf(std::optional<std::vector<std::int64_t>> xs = std::nullopt,
+                                             std::optional<std::map<std::string, std::int64_t>> weights = std::nullopt,
+                                             std::optional<std::int64_t> x = std::nullopt) {
+  total(xs, weights);
+  return opt_int(x);
+}
+
+FLYTE_WORKFLOW()
+std::int64_t task_default_wf() { return total(); }  // both optional inputs left unbound: the task's defaults apply
+
+}  // namespace features::unions
