@@ -390,9 +390,12 @@ class Parser {
     return false;
   }
 
+  SourceLoc here() const { return {name_.str(), peek().line, peek().column}; }
+
   std::optional<Task> parseTask() {
-    next();  // task
     Task t;
+    t.loc = here();
+    next();  // task
     auto name = entityName();
     if (!name) return std::nullopt;
     t.name = *name;
@@ -421,8 +424,9 @@ class Parser {
   }
 
   std::optional<MapTask> parseMapTask() {
-    next();  // map_task
     MapTask m;
+    m.loc = here();
+    next();  // map_task
     auto name = entityName();
     if (!name) return std::nullopt;
     m.name = *name;
@@ -472,8 +476,9 @@ class Parser {
   }
 
   std::optional<Workflow> parseWorkflow() {
-    next();  // workflow
     Workflow w;
+    w.loc = here();
+    next();  // workflow
     auto name = entityName();
     if (!name) return std::nullopt;
     w.name = *name;
@@ -489,6 +494,7 @@ class Parser {
         continue;
       }
       Node n;
+      n.loc = here();
       auto id = word("a node id or 'return'");
       if (!id || !expect("=")) return std::nullopt;
       n.id = *id;

@@ -1,5 +1,7 @@
 #include "ir/Verifier.h"
 
+#include "ir/Printer.h"
+
 #include "ir/Rules.h"
 
 #include <fmt/format.h>
@@ -39,7 +41,14 @@ class Verifier {
       if (!fresh) error(loc, "entity name '{}' is already used at {}", name, it->second.str());
     };
     for (const auto& t : m_.tasks) add(t.name, t.loc);
-    for (const auto& mt : m_.mapTasks) add(mt.name, mt.loc);
+    // One map task per map call: calls with the same options give identical map tasks under one name, which
+    // the dedupe pass (passes/Dedupe.cpp) merges. Only a different entity under a used name is an error.
+    std::map<std::string, std::string> mapTexts;
+    for (const auto& mt : m_.mapTasks) {
+      auto [it, fresh] = mapTexts.emplace(mt.name, print(mt));
+      if (!fresh && it->second == print(mt)) continue;
+      add(mt.name, mt.loc);
+    }
     for (const auto& w : m_.workflows) add(w.name, w.loc);
   }
 

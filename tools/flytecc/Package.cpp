@@ -71,6 +71,7 @@ int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
     if (llvm::sys::fs::is_regular_file(*archive)) llvm::sys::fs::remove(*archive);
     return 1;
   }
+  if (!optimize(args, *r.module, out, errs)) return 1;
   auto files = idl::buildPackage(*r.module, settings, FLYTECC_VERSION);
   if (auto error = idl::writeArchive(*archive, files)) {
     report(std::move(error), errs);

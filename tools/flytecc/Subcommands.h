@@ -39,6 +39,12 @@ frontend::FrontendResult analyze(const frontend::FrontendOptions& options, llvm:
 bool writeReports(const AnalysisArgs& a, const frontend::FrontendResult& r, llvm::raw_ostream& out,
                   llvm::raw_ostream& errs);
 
+// The optimizer's options (-O0/-O1/-O2, --passes, --print-*, --stats, -Rpass*) and the pipeline they select,
+// run on `module` in place; printed IR goes to `out`, remarks and statistics to `errs`. False after an error.
+std::vector<OptionSpec> optimizerOptions();
+bool optimize(const ParsedArgs& args, ir::Module& module, llvm::raw_ostream& out, llvm::raw_ostream& errs,
+              unsigned defaultLevel = 1);
+
 // A Make-style dependency file: `target` depends on every file in `deps` (written all or nothing).
 llvm::Error writeDepfile(const std::string& path, const std::string& target, const std::set<std::string>& deps);
 
