@@ -443,6 +443,18 @@ class Parser {
         auto task = entityName();
         if (!task) return std::nullopt;
         m.task = *task;
+      } else if (*key == "then") {
+        if (!expect("[")) return std::nullopt;
+        if (!accept("]")) {
+          do {
+            auto task = entityName();
+            if (!task || !expect("(")) return std::nullopt;
+            auto input = word("an input name");
+            if (!input || !expect(")")) return std::nullopt;
+            m.then.push_back({*task, *input});
+          } while (accept(","));
+          if (!expect("]")) return std::nullopt;
+        }
       } else if (*key == "bound") {
         if (!expect("[")) return std::nullopt;
         if (!accept("]")) {

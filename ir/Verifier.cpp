@@ -72,16 +72,18 @@ class Verifier {
       error(mt.loc, "map task '{}': min_success_ratio {} is outside (0, 1]", mt.name, *mt.minSuccessRatio);
     if (conflictingSuccessCriteria(mt.minSuccessRatio, mt.minSuccesses))
       error(mt.loc, "map task '{}': min_successes and min_success_ratio are mutually exclusive", mt.name);
-    if (task->interface.outputs.size() > 1)
+    std::string why;
+    auto item = mapItemInterface(m_, mt, &why);  // the mapped task's interface, or a fused chain's
+    if (!item) return error(mt.loc, "map task '{}': {}", mt.name, why);
+    if (item->outputs.size() > 1)
       error(mt.loc, "map task '{}': only tasks with a single output can be mapped ('{}' has {})", mt.name, mt.task,
-            task->interface.outputs.size());
+            item->outputs.size());
     bool mapsSomething = false;
     for (const auto& b : mt.boundInputs)
-      if (!task->interface.findInput(b)) error(mt.loc, "map task '{}' binds unknown input '{}'", mt.name, b);
-    if (mt.interface.inputs.size() != task->interface.inputs.size())
+      if (!item->findInput(b)) error(mt.loc, "map task '{}' binds unknown input '{}'", mt.name, b);
+    if (mt.interface.inputs.size() != item->inputs.size())
       error(mt.loc, "map task '{}' does not declare the inputs of '{}'", mt.name, mt.task);
-    Interface expected =
-        mapTaskInterface(task->interface, mt.boundInputs, mapItemsMayFail(mt.minSuccessRatio, mt.minSuccesses));
+    Interface expected = mapTaskInterface(*item, mt.boundInputs, mapItemsMayFail(mt.minSuccessRatio, mt.minSuccesses));
     for (const auto& want : expected.inputs) {
       const Variable* listed = mt.interface.findInput(want.name);
       if (!listed) continue;

@@ -49,5 +49,6 @@ const Pass* findPass(const std::string& name);
 
 void runDedupe(ir::Module&, PassContext&);
 void runPruneDependencies(ir::Module&, PassContext&);
+void runMapFusion(ir::Module&, PassContext&);
 
 }  // namespace flytecc::passes

@@ -12,6 +12,7 @@ const std::vector<Pass>& allPasses() {
       {"dedupe", 1, "identical map tasks registered once", runDedupe},
       {"prune-dependencies", 1, "upstream_node_ids only where no binding implies the dependency",
        runPruneDependencies},
+      {"map-fusion", 2, "a map over another map's output runs both tasks in one pod per item", runMapFusion},
   };
   return passes;
 }
@@ -76,8 +77,8 @@ llvm::Expected<PipelineResult> runPipeline(ir::Module& module, const PipelineOpt
     if (o.measureBytes) c.bytes = o.measureBytes(module);
     return c;
   };
-  std::optional<Cost> current;
-  if (o.stats) current = cost();
+  std::optional<Cost> current, initial;
+  if (o.stats) initial = current = cost();
   for (const Pass* p : *selected) {
     if (o.printBefore.count(p->name)) result.printed += dump("Before", p->name, module);
     PassContext ctx(p->name);
@@ -96,6 +97,7 @@ llvm::Expected<PipelineResult> runPipeline(ir::Module& module, const PipelineOpt
       current = after;
     }
   }
+  if (o.stats) result.stats.push_back({"total", *initial, *current});
   return result;
 }
 

@@ -47,7 +47,7 @@ struct PassStats {
 struct PipelineResult {
   std::vector<Remark> remarks;  // in the order the passes reported them
   std::string printed;          // "// -----// IR Dump After NAME //----- //" sections, in order
-  std::vector<PassStats> stats;
+  std::vector<PassStats> stats;  // one row per pass, then "total" (first before -> last after)
 };
 
 // The passes `options` select, in order; an unknown name in --passes is an error naming the known ones.

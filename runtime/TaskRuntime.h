@@ -36,6 +36,12 @@ struct TaskRequest {
   // Set for ArrayNode items (--map-bound-inputs): the inputs passed whole; every other input is a list.
   std::optional<std::vector<std::string>> mapBoundInputs;
   std::optional<std::int64_t> arrayIndex;  // the item's index (items only), from the environment
+  // Fused map items (--then TASK:INPUT, repeated): after `task`, each step's task runs with the previous
+  // task's o0 as its input `input`; its other inputs are bound inputs, read whole from the same inputs.
+  struct Step {
+    std::string task, input;
+  };
+  std::vector<Step> then;
 };
 
 // The contract's command line, or why it is not one (`error`; `request` then holds what was understood, so
