@@ -66,10 +66,9 @@ std::string whyNot(const ir::Module& m, const MapTask& first, const MapTask& sec
   if ((first.metadata.timeoutSeconds == 0) != (second.metadata.timeoutSeconds == 0))
     return "one map has a timeout and the other has none";
   if (first.metadata.cacheSerialize || second.metadata.cacheSerialize) return "cache_serialize is set";
-  const ir::Task* ta = m.findTask(first.then.empty() ? first.task : first.then.back().task);
   const ir::Task* tb = m.findTask(second.task);
   const ir::Task* headA = m.findTask(first.task);
-  if (!ta || !tb || !headA) return "a mapped task is not defined";
+  if (!tb || !headA) return "a mapped task is not defined";
   if (headA->image != tb->image)
     return fmt::format("the tasks run in different images ('{}' and '{}')", headA->image.empty() ? "default" : headA->image,
                        tb->image.empty() ? "default" : tb->image);

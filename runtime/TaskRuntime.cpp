@@ -49,6 +49,7 @@ Runs one Flyte task built from C++ sources by flytecc, as a TaskTemplate's conta
                                 is the value of the variable named by BATCH_JOB_ARRAY_INDEX_VAR_NAME (default
                                 FLYTE_K8S_ARRAY_INDEX) plus BATCH_JOB_ARRAY_INDEX_OFFSET, and writes that item's
                                 outputs (single values, not lists).
+  --then TASK:INPUT             fused map item (repeatable): then run TASK with the previous task's o0 as INPUT
   --list                        print the task names this executable runs
   --help                        this text
 
