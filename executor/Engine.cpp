@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "executor/Literals.h"
+#include "runtime/MapItem.h"
 
 namespace flytecc::executor {
 namespace core = flyteidl::core;
@@ -80,18 +81,6 @@ llvm::Expected<core::LiteralMap> parseInputs(const Program& program, const std::
 }
 
 namespace {
-
-// The item's inputs as the task sees them: element `index` of every input that is not bound, bound inputs whole.
-core::LiteralMap itemInputs(const core::LiteralMap& all, const std::set<std::string>& bound, size_t index) {
-  core::LiteralMap out;
-  for (const auto& [name, lit] : all.literals()) {
-    if (!bound.count(name) && lit.has_collection() && index < size_t(lit.collection().literals_size()))
-      (*out.mutable_literals())[name] = lit.collection().literals(int(index));
-    else
-      (*out.mutable_literals())[name] = lit;
-  }
-  return out;
-}
 
 struct Failure {
   std::string node;
@@ -363,7 +352,8 @@ llvm::Expected<core::LiteralMap> Run::taskNode(const core::Node& n, const core::
 
 llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const core::TaskTemplate& t,
                                                 const core::LiteralMap& inputs, const std::string& path) {
-  std::set<std::string> bound(an.bound_inputs().begin(), an.bound_inputs().end());
+  std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
+  std::set<std::string> bound(boundList.begin(), boundList.end());
   std::optional<size_t> size;
   for (const auto& [name, lit] : inputs.literals()) {
     if (bound.count(name)) continue;
@@ -428,7 +418,7 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
       std::optional<CacheKey> key;
       if (useCache) {
         key = makeCacheKey(t.id().name(), t.metadata().discovery_version(), t.interface(), "map:" + boundNames,
-                           itemInputs(inputs, bound, i));
+                           runtime::mapitem::itemInputs(inputs, boundList, int64_t(i)));
         if (auto hit = options_.cache->lookup(*key)) {
           std::lock_guard g(mu);
           keep(i, *hit);

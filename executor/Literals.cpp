@@ -5,6 +5,8 @@
 #include <google/protobuf/util/time_util.h>
 #include <llvm/Support/SHA256.h>
 #include <llvm/ADT/StringExtras.h>
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace flytecc::executor {
@@ -169,14 +171,68 @@ llvm::json::Value literalToJson(const core::Literal& l) {
   }
 }
 
-std::string serializeDeterministic(const google::protobuf::Message& message) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    message.SerializeToCodedStream(&coded);
+static void format(const core::Literal& l, std::string& out, int indent) {
+  auto newline = [&](int level) { out += "\n" + std::string(size_t(level) * 2, ' '); };
+  auto text = [&](const llvm::json::Value& v) {
+    llvm::raw_string_ostream os(out);
+    os << v;
+  };
+  if (l.has_collection()) {
+    const auto& items = l.collection().literals();
+    if (items.empty()) {
+      out += "[]";
+      return;
+    }
+    out += "[";
+    for (int i = 0; i < items.size(); ++i) {
+      out += i ? "," : "";
+      newline(indent + 1);
+      format(items[i], out, indent + 1);
+    }
+    newline(indent);
+    out += "]";
+    return;
   }
+  if (l.has_map()) {
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : l.map().literals()) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    if (keys.empty()) {
+      out += "{}";
+      return;
+    }
+    out += "{";
+    for (size_t i = 0; i < keys.size(); ++i) {
+      out += i ? "," : "";
+      newline(indent + 1);
+      text(keys[i]);
+      out += ": ";
+      format(l.map().literals().at(keys[i]), out, indent + 1);
+    }
+    newline(indent);
+    out += "}";
+    return;
+  }
+  if (l.has_scalar() && l.scalar().has_union_()) return format(l.scalar().union_().value(), out, indent);
+  if (l.has_scalar() && l.scalar().has_primitive() && l.scalar().primitive().has_float_value()) {
+    double d = l.scalar().primitive().float_value();
+    if (std::isfinite(d)) {
+      char buf[64];
+      auto r = std::to_chars(buf, buf + sizeof buf, d);
+      std::string t(buf, r.ptr);
+      if (t.find_first_of(".e") == std::string::npos) t += ".0";
+      out += t;
+      return;
+    }
+  }
+  text(literalToJson(l));
+}
+
+std::string formatOutputs(const core::LiteralMap& outputs) {
+  core::Literal asMap;
+  *asMap.mutable_map() = outputs;
+  std::string out;
+  format(asMap, out, 0);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <llvm/Support/JSON.h>
 #include <string>
 
+#include "flyteidl/Serialize.h"
 #include "flyteidl/core/literals.pb.h"
 #include "flyteidl/core/types.pb.h"
 
@@ -18,11 +19,15 @@ llvm::Expected<flyteidl::core::Literal> literalFromJson(llvm::StringRef text, co
 // A literal as JSON (the inverse of the above; blobs as their URI).
 llvm::json::Value literalToJson(const flyteidl::core::Literal& literal);
 
+// Outputs as a JSON object, indented by two spaces per level, keys sorted; floating-point numbers in their shortest
+// round-trip form with a decimal point (156.6, 42.0), as the plain C++ runner prints them.
+std::string formatOutputs(const flyteidl::core::LiteralMap& outputs);
+
 // The none literal: a failed map item's value, an empty optional.
 flyteidl::core::Literal noneLiteral();
 
-// Deterministic protobuf encoding (map entries sorted) and its SHA-256 in hex.
-std::string serializeDeterministic(const google::protobuf::Message& message);
+// Deterministic protobuf encoding (map entries sorted; flyteidl/Serialize.h) and a SHA-256 in hex.
+using idl::serializeDeterministic;
 std::string sha256Hex(llvm::StringRef bytes);
 
 }  // namespace flytecc::executor

@@ -1,5 +1,7 @@
 #include "runtime/TaskRuntime.h"
 
+#include "runtime/MapItem.h"
+
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include <set>
 #include <system_error>
 
+#include "flyteidl/Serialize.h"
 #include "flyteidl/TaskContract.h"
 
 namespace flytecc::runtime {
@@ -159,15 +162,13 @@ const core::Literal& TaskCall::input(std::size_t i) const {
   auto it = inputs.literals().find(name);
   if (it == inputs.literals().end()) throw InputError("missing input '" + name + "'");
   const core::Literal& whole = it->second;
-  if (!bound || std::find(bound->begin(), bound->end(), name) != bound->end()) return whole;
+  const bool isBound = !bound || mapitem::isBound(*bound, name);
+  if (const core::Literal* item = mapitem::select(whole, isBound, index)) return *item;  // runtime/MapItem.h
   if (!whole.has_collection())
     throw InputError("input '" + name + "' of a map task item must be a list (it is not among the bound inputs), got " +
                      describeLiteral(whole));
-  const auto& items = whole.collection().literals();
-  if (index >= items.size())
-    throw InputError("array index " + std::to_string(index) + " is out of range for input '" + name + "' (" +
-                     std::to_string(items.size()) + " items)");
-  return items[static_cast<int>(index)];
+  throw InputError("array index " + std::to_string(index) + " is out of range for input '" + name + "' (" +
+                   std::to_string(whole.collection().literals_size()) + " items)");
 }
 
 // --- storage -------------------------------------------------------------------------------------------------
@@ -318,16 +319,7 @@ class TaskBlobs : public BlobHooks {
 
 // --- running -------------------------------------------------------------------------------------------------
 
-static std::string serialize(const google::protobuf::Message& m) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    m.SerializeToCodedStream(&coded);
-  }
-  return out;
-}
+static std::string serialize(const google::protobuf::Message& m) { return idl::serializeDeterministic(m); }
 
 core::ErrorDocument errorDocument(const TaskOutcome& outcome) {
   core::ErrorDocument doc;

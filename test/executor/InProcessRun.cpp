@@ -52,8 +52,6 @@ int main(int argc, char** argv) {
     llvm::errs() << llvm::toString(r.takeError()) << "\n";
     return 1;
   }
-  llvm::json::Object obj;
-  for (const auto& [k, v] : r->literals()) obj[k] = executor::literalToJson(v);
-  llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(obj))) << "\n";
+  llvm::outs() << executor::formatOutputs(*r) << "\n";
   return 0;
 }

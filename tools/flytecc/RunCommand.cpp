@@ -388,9 +388,7 @@ int runRunCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, 
       return 1;
     }
   }
-  llvm::json::Object obj;
-  for (const auto& [k, v] : result->literals()) obj[k] = ex::literalToJson(v);
-  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(obj))) << "\n";
+  out << ex::formatOutputs(*result) << "\n";
   return 0;
 }
 
