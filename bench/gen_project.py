@@ -34,7 +34,7 @@ def main():
                 "std::vector<int> wf_%d(int n = 3, double p = %d.5) {" % (i, i),
                 "  using namespace flyte::literals;",
                 "  auto qs = make_qs(n);",
-                "  auto prices = flyte::map_task(flyte::partial(task_%d, \"price\"_a = p), {.concurrency = %d})(qs);"
+                "  std::vector<double> prices = flyte::map_task(flyte::partial(task_%d, \"price\"_a = p), {.concurrency = %d})(qs);"
                 % (i, 1 + i % 8),
                 "  return flyte::map_task(round_%d)(prices);" % i,
                 "}",

@@ -337,6 +337,50 @@ core::ErrorDocument errorDocument(const TaskOutcome& outcome) {
   return doc;
 }
 
+void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const> steps, const core::LiteralMap& inputs,
+                   BlobHooks* hooks, core::LiteralMap* outputs, TaskTimings* timings, std::string* running) {
+  for (std::size_t k = 0; k < steps.size() && k < request.then.size(); ++k) {
+    const auto& step = request.then[k];
+    if (running) *running = step.task;
+    auto previous = outputs->literals().find("o0");
+    if (previous == outputs->literals().end())
+      throw InputError("the task before '" + step.task + "' has no output o0 to feed it");
+    core::LiteralMap stepInputs;
+    for (std::string_view in : steps[k]->inputs) {
+      std::string name(in);
+      if (name == step.input) {
+        (*stepInputs.mutable_literals())[name] = previous->second;
+      } else if (auto whole = inputs.literals().find(name); whole != inputs.literals().end()) {
+        (*stepInputs.mutable_literals())[name] = whole->second;  // a bound input, whole
+      }  // missing: the adapter reports it
+    }
+    core::LiteralMap stepOutputs;
+    TaskCall next{*steps[k], stepInputs, nullptr, 0, hooks, &stepOutputs, timings};
+    steps[k]->run(next);
+    *outputs = std::move(stepOutputs);
+  }
+}
+
+std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<const TaskEntry> tasks,
+                                         std::string* error) {
+  std::vector<const TaskEntry*> steps;
+  for (const auto& step : request.then) {
+    const TaskEntry* found = nullptr;
+    for (const auto& t : tasks)
+      if (t.name == step.task) found = &t;
+    if (!found) {
+      *error = "no task named '" + step.task + "' in this executable";
+      return {};
+    }
+    if (std::find(found->inputs.begin(), found->inputs.end(), step.input) == found->inputs.end()) {
+      *error = "task '" + step.task + "' has no input '" + step.input + "' to feed";
+      return {};
+    }
+    steps.push_back(found);
+  }
+  return steps;
+}
+
 namespace {
 struct Failed {
   TaskOutcome::Kind kind;
@@ -404,28 +448,7 @@ TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks
     TaskCall call{*entry, inputs, request.mapBoundInputs ? &*request.mapBoundInputs : nullptr,
                   request.arrayIndex.value_or(0), &blobs, &outputs, timings};
     entry->run(call);
-    // A fused item: each further task gets the previous o0, and its bound inputs whole.
-    for (std::size_t k = 0; k < steps.size(); ++k) {
-      const auto& step = request.then[k];
-      running = step.task;
-      auto previous = outputs.literals().find("o0");
-      if (previous == outputs.literals().end())
-        throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
-                     "the task before '" + step.task + "' has no output o0 to feed it"};
-      core::LiteralMap stepInputs;
-      for (std::string_view in : steps[k]->inputs) {
-        std::string name(in);
-        if (name == step.input) {
-          (*stepInputs.mutable_literals())[name] = previous->second;
-        } else if (auto whole = inputs.literals().find(name); whole != inputs.literals().end()) {
-          (*stepInputs.mutable_literals())[name] = whole->second;
-        }  // missing: the adapter reports it
-      }
-      core::LiteralMap stepOutputs;
-      TaskCall next{*steps[k], stepInputs, nullptr, 0, &blobs, &stepOutputs, timings};
-      steps[k]->run(next);
-      outputs = std::move(stepOutputs);
-    }
+    runFusedSteps(request, steps, inputs, &blobs, &outputs, timings, &running);
 
     t = nowNs();
     auto os = storage.at(request.outputPrefix);

@@ -125,6 +125,16 @@ struct TaskOutcome {
 TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks, StorageSet& storage,
                     TaskTimings* timings = nullptr);
 
+// A fused map item (TaskRequest::then): the entries of its further tasks, or empty with `error` set (an unknown
+// task, or one without the input to feed).
+std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<const TaskEntry> tasks,
+                                         std::string* error);
+// After the first task wrote `outputs`, runs each further task with the previous o0 as its fed input and its
+// other inputs whole from `inputs`; `outputs` ends as the last task's. Throws what adapters throw; `running`
+// names the task that runs (for messages).
+void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const> steps, const core::LiteralMap& inputs,
+                   BlobHooks* hooks, core::LiteralMap* outputs, TaskTimings* timings, std::string* running);
+
 // The task executable's main: parses the arguments, runs the task, reports on stderr; exit status 0 on success,
 // 1 when the task failed (USER), 2 for the runtime's failures (SYSTEM), 3 when even error.pb could not be written.
 int taskMain(int argc, char** argv, std::span<const TaskEntry> tasks);

@@ -96,22 +96,22 @@ FLYTE_WORKFLOW()
 std::vector<std::string> three(int n = 5, double f = 1.5) {
   using namespace flyte::literals;
   auto xs = make(n);
-  auto squares = flyte::map_task(square)(xs);
-  auto scaled = flyte::map_task(flyte::partial(scale, "factor"_a = f))(squares);
+  std::vector<int> squares = flyte::map_task(square)(xs);
+  std::vector<double> scaled = flyte::map_task(flyte::partial(scale, "factor"_a = f))(squares);
   return flyte::map_task(label)(scaled);
 }
 
 FLYTE_WORKFLOW()
 std::vector<int> failing(int n = 3) {
   auto xs = make(n);
-  auto ys = flyte::map_task(plus_one)(xs);
+  std::vector<int> ys = flyte::map_task(plus_one)(xs);
   return flyte::map_task(fails_on_three)(ys);
 }
 
 FLYTE_WORKFLOW()
 std::vector<std::optional<int>> tolerant(int n = 3) {
   auto xs = make(n);
-  auto ys = flyte::map_task(plus_one)(xs);
+  std::vector<int> ys = flyte::map_task(plus_one)(xs);
   return flyte::map_task(fails_on_three, {.min_success_ratio = 0.5})(ys);
 }
 
