@@ -9,6 +9,9 @@
 // RUN: %flytecc run %s --workflow three -O2 --no-cache --quiet -Rpass=map-fusion $FLAGS > %t/three-O2.json 2> %t/three.err
 // RUN: diff %t/three-O0.json %t/three-O2.json
 // RUN: diff %t/three-O1.json %t/three-O2.json
+// A process per item (runTask, as in a pod) runs the fused item too.
+// RUN: %flytecc run %s --workflow three -O2 --isolation=process --no-cache --quiet $FLAGS > %t/three-O2-process.json
+// RUN: diff %t/three-O0.json %t/three-O2-process.json
 // RUN: %FileCheck %s --check-prefix=THREE < %t/three-O2.json
 // THREE:      "o0": [
 // THREE-NEXT:   "v0",
