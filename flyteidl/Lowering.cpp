@@ -4,6 +4,7 @@
 
 #include "flyteidl/TaskContract.h"
 #include "flyteidl/UnionTags.h"
+#include "ir/Rules.h"
 
 namespace flytecc::idl {
 using namespace flytecc::ir;
@@ -208,8 +209,14 @@ core::TaskTemplate lowerTask(const Task& task, const LoweringOptions& o) {
 
 core::TaskTemplate lowerMapTask(const MapTask& map, const Module& module, const LoweringOptions& o) {
   const Task* task = module.findTask(map.task);
-  Task fallback;
-  core::TaskTemplate t = containerTask(map.name, map.interface, map.metadata, task ? *task : fallback, o);
+  Task runs = task ? *task : Task{};
+  // A fused map item runs every task of the chain in one container: it asks for the larger of each resource.
+  for (const auto& step : map.then)
+    if (const Task* next = module.findTask(step.task)) {
+      if (auto r = largerResources(runs.requests, next->requests)) runs.requests = *r;
+      if (auto l = largerResources(runs.limits, next->limits)) runs.limits = *l;
+    }
+  core::TaskTemplate t = containerTask(map.name, map.interface, map.metadata, runs, o);
   t.set_task_type_version(1);
   auto* c = t.mutable_container();
   c->add_args(std::string(contract::kTaskArg));
@@ -219,6 +226,10 @@ core::TaskTemplate lowerMapTask(const MapTask& map, const Module& module, const 
   for (const auto& b : map.boundInputs) bound += (bound.empty() ? "" : ",") + b;
   c->add_args(std::string(contract::kMapBoundInputsArg));
   c->add_args(bound);
+  for (const auto& step : map.then) {
+    c->add_args(std::string(contract::kThenArg));
+    c->add_args(step.task + contract::kThenSeparator + step.input);
+  }
   return t;
 }
 

@@ -20,6 +20,11 @@ inline constexpr std::string_view kPrevCheckpointArg = "--prev-checkpoint";
 inline constexpr std::string_view kTaskArg = "--task";
 // Map tasks (ArrayNode targets) only: comma-separated names of the inputs a partial bound (may be empty).
 inline constexpr std::string_view kMapBoundInputsArg = "--map-bound-inputs";
+// Fused map tasks only (the map-fusion pass), repeated in order: `--then TASK:INPUT` runs TASK after the
+// previous task in the same item, with the previous task's output o0 as its input INPUT; TASK's other inputs
+// are bound inputs of the map task (passed whole). The item's outputs.pb holds the last task's outputs.
+inline constexpr std::string_view kThenArg = "--then";
+inline constexpr char kThenSeparator = ':';
 
 // flytecc's own extension for the local executor (not used by propeller): `flytecc-task --worker` serves many
 // invocations over a pipe (runtime/ItemRunner.h).

@@ -79,6 +79,14 @@ struct Task {
   SourceLoc loc;
 };
 
+// Map fusion (passes/MapFusion.cpp): after the mapped task, an item runs `task` in the same container with the
+// previous task's single output as its input `input`; the step's other inputs are bound inputs of the map task.
+struct MapStep {
+  std::string task;
+  std::string input;
+  friend bool operator==(const MapStep&, const MapStep&) = default;
+};
+
 // A task mapped over lists: the target of an ArrayNode.
 struct MapTask {
   std::string name;  // {module}.map_{function}_{hash}-arraynode
@@ -90,6 +98,7 @@ struct MapTask {
   Metadata metadata;     // the options' metadata, else the mapped task's
   Interface interface;   // mapped inputs T become [T]; the output T becomes [T] or [T?]
   SourceLoc loc;
+  std::vector<MapStep> then;  // fused tasks each item runs after `task`, in order (empty: none)
   bool isBound(const std::string& input) const;
 };
 

@@ -433,9 +433,12 @@ class Parser {
     return false;
   }
 
+  SourceLoc here() const { return {name_.str(), peek().line, peek().column}; }
+
   std::optional<Task> parseTask() {
-    next();  // task
     Task t;
+    t.loc = here();
+    next();  // task
     auto name = entityName();
     if (!name) return std::nullopt;
     t.name = *name;
@@ -475,8 +478,9 @@ class Parser {
   }
 
   std::optional<MapTask> parseMapTask() {
-    next();  // map_task
     MapTask m;
+    m.loc = here();
+    next();  // map_task
     auto name = entityName();
     if (!name) return std::nullopt;
     m.name = *name;
@@ -493,6 +497,18 @@ class Parser {
         auto task = entityName();
         if (!task) return std::nullopt;
         m.task = *task;
+      } else if (*key == "then") {
+        if (!expect("[")) return std::nullopt;
+        if (!accept("]")) {
+          do {
+            auto task = entityName();
+            if (!task || !expect("(")) return std::nullopt;
+            auto input = word("an input name");
+            if (!input || !expect(")")) return std::nullopt;
+            m.then.push_back({*task, *input});
+          } while (accept(","));
+          if (!expect("]")) return std::nullopt;
+        }
       } else if (*key == "bound") {
         if (!expect("[")) return std::nullopt;
         if (!accept("]")) {
@@ -526,8 +542,9 @@ class Parser {
   }
 
   std::optional<Workflow> parseWorkflow() {
-    next();  // workflow
     Workflow w;
+    w.loc = here();
+    next();  // workflow
     auto name = entityName();
     if (!name) return std::nullopt;
     w.name = *name;
@@ -543,6 +560,7 @@ class Parser {
         continue;
       }
       Node n;
+      n.loc = here();
       auto id = word("a node id or 'return'");
       if (!id || !expect("=")) return std::nullopt;
       n.id = *id;

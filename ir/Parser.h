@@ -1,5 +1,6 @@
 // Reads the IR text form (ir/Printer.h) back into a Module: print -> parse -> print gives the same text.
-// The text has no source locations, C++ names or node display names; those come back empty.
+// Entities and nodes get their position in the text as SourceLoc (bufferName:line:column); C++ names and
+// node display names are not in the text and come back empty.
 #pragma once
 
 #include <llvm/ADT/StringRef.h>

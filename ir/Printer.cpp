@@ -72,6 +72,11 @@ std::string print(const Task& t) {
 
 std::string print(const MapTask& m) {
   std::string attrs = fmt::format(" task=@{}", m.task);
+  if (!m.then.empty()) {
+    attrs += " then=[";
+    for (size_t i = 0; i < m.then.size(); ++i) attrs += fmt::format("{}@{}({})", i ? ", " : "", m.then[i].task, m.then[i].input);
+    attrs += "]";
+  }
   if (!m.boundInputs.empty()) {
     attrs += " bound=[";
     for (size_t i = 0; i < m.boundInputs.size(); ++i) attrs += (i ? ", " : "") + m.boundInputs[i];

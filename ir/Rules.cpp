@@ -1,6 +1,9 @@
 #include "ir/Rules.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fmt/format.h>
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/MD5.h>
@@ -57,6 +60,66 @@ std::string dnsify(std::string_view value) {
   }
   if (!res.empty() && res.back() == '-') res.pop_back();
   return res;
+
+std::optional<Interface> mapItemInterface(const Module& module, const MapTask& map, std::string* why) {
+  auto fail = [&](std::string message) -> std::optional<Interface> {
+    if (why) *why = std::move(message);
+    return std::nullopt;
+  };
+  const Task* first = module.findTask(map.task);
+  if (!first) return fail(fmt::format("task '{}' is not defined", map.task));
+  Interface item = first->interface;
+  for (const auto& step : map.then) {
+    const Task* t = module.findTask(step.task);
+    if (!t) return fail(fmt::format("fused task '{}' is not defined", step.task));
+    if (item.outputs.size() != 1)
+      return fail(fmt::format("the task before '{}' has {} outputs, not one", step.task, item.outputs.size()));
+    const Variable* fed = t->interface.findInput(step.input);
+    if (!fed) return fail(fmt::format("fused task '{}' has no input '{}'", step.task, step.input));
+    if (!isCastable(item.outputs.front().type, fed->type))
+      return fail(fmt::format("output {} does not cast to input '{}' of '{}' ({})", item.outputs.front().type.str(),
+                              step.input, step.task, fed->type.str()));
+    for (const auto& in : t->interface.inputs) {
+      if (in.name == step.input) continue;
+      if (item.findInput(in.name))
+        return fail(fmt::format("input '{}' of fused task '{}' has the name of an earlier input", in.name, step.task));
+      if (!map.isBound(in.name))
+        return fail(fmt::format("input '{}' of fused task '{}' is not bound", in.name, step.task));
+      item.inputs.push_back({in.name, in.type, {}});
+    }
+    item.outputs = t->interface.outputs;
+  }
+  return item;
+}
+
+// A quantity in base units (cores or bytes), for comparison only; nullopt when it does not parse.
+static std::optional<double> quantityValue(const std::string& q) {
+  if (q.empty()) return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(q.c_str(), &end);
+  if (end == q.c_str()) return std::nullopt;
+  std::string suffix(end);
+  static const std::pair<const char*, double> units[] = {
+      {"", 1},       {"m", 1e-3},           {"k", 1e3},          {"M", 1e6},          {"G", 1e9},
+      {"T", 1e12},   {"Ki", 1024.0},        {"Mi", 1048576.0},   {"Gi", 1073741824.0}, {"Ti", 1099511627776.0}};
+  for (const auto& [u, f] : units)
+    if (suffix == u) return v * f;
+  return std::nullopt;
+}
+
+std::optional<std::string> largerQuantity(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty() || a == b) return a;
+  auto va = quantityValue(a), vb = quantityValue(b);
+  if (!va || !vb) return std::nullopt;
+  return *vb > *va ? b : a;
+}
+
+std::optional<Resources> largerResources(const Resources& a, const Resources& b) {
+  auto cpu = largerQuantity(a.cpu, b.cpu), mem = largerQuantity(a.mem, b.mem), gpu = largerQuantity(a.gpu, b.gpu),
+       eph = largerQuantity(a.ephemeralStorage, b.ephemeralStorage);
+  if (!cpu || !mem || !gpu || !eph) return std::nullopt;
+  return Resources{*cpu, *mem, *gpu, *eph};
 }
 
 }  // namespace flytecc::ir

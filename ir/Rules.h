@@ -39,4 +39,16 @@ Interface mapTaskInterface(const Interface& mapped, const std::vector<std::strin
 // characters are shortened to an md5 prefix and their tail.
 std::string dnsify(std::string_view value);
 
+// The interface one item of `map` runs: the mapped task's, or for a fused map (MapTask::then) the first task's
+// inputs, then each step's inputs but the one the previous single output feeds (those must be bound inputs of
+// the map and unique), and the last task's output. nullopt with `why` when a step does not fit: an unknown task
+// or input, a task without exactly one output, an output that does not cast to the next input.
+std::optional<Interface> mapItemInterface(const Module& module, const MapTask& map, std::string* why = nullptr);
+
+// Kubernetes quantities ("500m", "2Gi", "1.5"): the larger of two (either may be empty = unset, which loses
+// to a set one); nullopt when they do not compare (a suffix Kubernetes does not know). A fused map item runs
+// both tasks in one container, so it asks for the larger of each.
+std::optional<std::string> largerQuantity(const std::string& a, const std::string& b);
+std::optional<Resources> largerResources(const Resources& a, const Resources& b);
+
 }  // namespace flytecc::ir

@@ -1,5 +1,7 @@
 #include "ir/Verifier.h"
 
+#include "ir/Printer.h"
+
 #include "ir/Rules.h"
 
 #include <fmt/format.h>
@@ -39,7 +41,14 @@ class Verifier {
       if (!fresh) error(loc, "entity name '{}' is already used at {}", name, it->second.str());
     };
     for (const auto& t : m_.tasks) add(t.name, t.loc);
-    for (const auto& mt : m_.mapTasks) add(mt.name, mt.loc);
+    // One map task per map call: calls with the same options give identical map tasks under one name, which
+    // the dedupe pass (passes/Dedupe.cpp) merges. Only a different entity under a used name is an error.
+    std::map<std::string, std::string> mapTexts;
+    for (const auto& mt : m_.mapTasks) {
+      auto [it, fresh] = mapTexts.emplace(mt.name, print(mt));
+      if (!fresh && it->second == print(mt)) continue;
+      add(mt.name, mt.loc);
+    }
     for (const auto& w : m_.workflows) add(w.name, w.loc);
   }
 
@@ -63,16 +72,18 @@ class Verifier {
       error(mt.loc, "map task '{}': min_success_ratio {} is outside (0, 1]", mt.name, *mt.minSuccessRatio);
     if (conflictingSuccessCriteria(mt.minSuccessRatio, mt.minSuccesses))
       error(mt.loc, "map task '{}': min_successes and min_success_ratio are mutually exclusive", mt.name);
-    if (task->interface.outputs.size() > 1)
+    std::string why;
+    auto item = mapItemInterface(m_, mt, &why);  // the mapped task's interface, or a fused chain's
+    if (!item) return error(mt.loc, "map task '{}': {}", mt.name, why);
+    if (item->outputs.size() > 1)
       error(mt.loc, "map task '{}': only tasks with a single output can be mapped ('{}' has {})", mt.name, mt.task,
-            task->interface.outputs.size());
+            item->outputs.size());
     bool mapsSomething = false;
     for (const auto& b : mt.boundInputs)
-      if (!task->interface.findInput(b)) error(mt.loc, "map task '{}' binds unknown input '{}'", mt.name, b);
-    if (mt.interface.inputs.size() != task->interface.inputs.size())
+      if (!item->findInput(b)) error(mt.loc, "map task '{}' binds unknown input '{}'", mt.name, b);
+    if (mt.interface.inputs.size() != item->inputs.size())
       error(mt.loc, "map task '{}' does not declare the inputs of '{}'", mt.name, mt.task);
-    Interface expected =
-        mapTaskInterface(task->interface, mt.boundInputs, mapItemsMayFail(mt.minSuccessRatio, mt.minSuccesses));
+    Interface expected = mapTaskInterface(*item, mt.boundInputs, mapItemsMayFail(mt.minSuccessRatio, mt.minSuccesses));
     for (const auto& want : expected.inputs) {
       const Variable* listed = mt.interface.findInput(want.name);
       if (!listed) continue;

@@ -76,9 +76,12 @@ TaskOutcome ItemRunner::run(const std::vector<std::string>& args, std::optional<
   for (const auto& t : tasks_)
     if (t.name == request.task) entry = &t;
   std::shared_ptr<const core::LiteralMap> inputs;
-  std::string error;
+  std::string error, stepError, running = request.task;
+  std::vector<const TaskEntry*> steps = fusedSteps(request, tasks_, &stepError);  // a fused map item's further tasks
   if (!parsed.error.empty()) {
     fail(TaskOutcome::Kind::System, "SYSTEM:BadArguments", parsed.error);
+  } else if (!stepError.empty()) {
+    fail(TaskOutcome::Kind::System, "SYSTEM:UnknownTask", stepError);
   } else if (!entry) {
     fail(TaskOutcome::Kind::System, "SYSTEM:UnknownTask", "no task named '" + request.task + "' in this executable");
   } else if (!(inputs = inputsOf(request.inputs, storage, &error))) {
@@ -90,12 +93,13 @@ TaskOutcome ItemRunner::run(const std::vector<std::string>& args, std::optional<
       TaskCall call{*entry, *inputs, request.mapBoundInputs ? &*request.mapBoundInputs : nullptr,
                     request.arrayIndex.value_or(0), nullptr, outputs, nullptr};
       entry->run(call);
+      runFusedSteps(request, steps, *inputs, nullptr, outputs, nullptr, &running);
     } catch (const UserFailure& e) {
       fail(TaskOutcome::Kind::User, e.code,
-           "task '" + request.task + "'" + (request.arrayIndex ? " item " + std::to_string(*request.arrayIndex) : "") +
+           "task '" + running + "'" + (request.arrayIndex ? " item " + std::to_string(*request.arrayIndex) : "") +
                " failed: " + e.what());
     } catch (const InputError& e) {
-      fail(TaskOutcome::Kind::System, "SYSTEM:BadInputs", "task '" + request.task + "': " + e.what());
+      fail(TaskOutcome::Kind::System, "SYSTEM:BadInputs", "task '" + running + "': " + e.what());
     } catch (const std::exception& e) {
       fail(TaskOutcome::Kind::System, "SYSTEM:Unknown", e.what());
     }

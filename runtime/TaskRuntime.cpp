@@ -52,6 +52,7 @@ Runs one Flyte task built from C++ sources by flytecc, as a TaskTemplate's conta
                                 is the value of the variable named by BATCH_JOB_ARRAY_INDEX_VAR_NAME (default
                                 FLYTE_K8S_ARRAY_INDEX) plus BATCH_JOB_ARRAY_INDEX_OFFSET, and writes that item's
                                 outputs (single values, not lists).
+  --then TASK:INPUT             fused map item (repeatable): then run TASK with the previous task's o0 as INPUT
   --list                        print the task names this executable runs
   --help                        this text
 
@@ -88,7 +89,17 @@ ParsedArgs parseTaskArgs(const std::vector<std::string>& args, const std::functi
     else if (a == contract::kPrevCheckpointArg) target = &r.prevCheckpoint;
     else if (a == contract::kTaskArg) target = &r.task;
     else if (a == contract::kMapBoundInputsArg) target = &bound;
-    else {
+    else if (a == contract::kThenArg) {
+      std::size_t sep = i + 1 < args.size() ? args[i + 1].rfind(contract::kThenSeparator) : std::string::npos;
+      if (sep == std::string::npos || sep == 0 || sep + 1 == args[i + 1].size()) {
+        if (p.error.empty()) p.error = "argument '" + a + "' needs a value TASK" + contract::kThenSeparator + "INPUT";
+        ++i;
+        continue;
+      }
+      r.then.push_back({args[i + 1].substr(0, sep), args[i + 1].substr(sep + 1)});
+      ++i;
+      continue;
+    } else {
       if (p.error.empty()) p.error = "unknown argument '" + a + "'";
       continue;
     }
@@ -326,6 +337,50 @@ core::ErrorDocument errorDocument(const TaskOutcome& outcome) {
   return doc;
 }
 
+void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const> steps, const core::LiteralMap& inputs,
+                   BlobHooks* hooks, core::LiteralMap* outputs, TaskTimings* timings, std::string* running) {
+  for (std::size_t k = 0; k < steps.size() && k < request.then.size(); ++k) {
+    const auto& step = request.then[k];
+    if (running) *running = step.task;
+    auto previous = outputs->literals().find("o0");
+    if (previous == outputs->literals().end())
+      throw InputError("the task before '" + step.task + "' has no output o0 to feed it");
+    core::LiteralMap stepInputs;
+    for (std::string_view in : steps[k]->inputs) {
+      std::string name(in);
+      if (name == step.input) {
+        (*stepInputs.mutable_literals())[name] = previous->second;
+      } else if (auto whole = inputs.literals().find(name); whole != inputs.literals().end()) {
+        (*stepInputs.mutable_literals())[name] = whole->second;  // a bound input, whole
+      }  // missing: the adapter reports it
+    }
+    core::LiteralMap stepOutputs;
+    TaskCall next{*steps[k], stepInputs, nullptr, 0, hooks, &stepOutputs, timings};
+    steps[k]->run(next);
+    *outputs = std::move(stepOutputs);
+  }
+}
+
+std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<const TaskEntry> tasks,
+                                         std::string* error) {
+  std::vector<const TaskEntry*> steps;
+  for (const auto& step : request.then) {
+    const TaskEntry* found = nullptr;
+    for (const auto& t : tasks)
+      if (t.name == step.task) found = &t;
+    if (!found) {
+      *error = "no task named '" + step.task + "' in this executable";
+      return {};
+    }
+    if (std::find(found->inputs.begin(), found->inputs.end(), step.input) == found->inputs.end()) {
+      *error = "task '" + step.task + "' has no input '" + step.input + "' to feed";
+      return {};
+    }
+    steps.push_back(found);
+  }
+  return steps;
+}
+
 namespace {
 struct Failed {
   TaskOutcome::Kind kind;
@@ -336,24 +391,39 @@ struct Failed {
 TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks, StorageSet& storage,
                     TaskTimings* timings) {
   TaskOutcome outcome;
+  std::string running = request.task;  // the task that runs (a fused item runs several)
   auto step = [&](std::int64_t TaskTimings::*field, std::int64_t since) {
     if (timings) timings->*field += nowNs() - since;
   };
   try {
-    const TaskEntry* entry = nullptr;
-    for (const auto& t : tasks)
-      if (t.name == request.task) entry = &t;
-    if (!entry) {
+    auto find = [&](const std::string& name) {
+      for (const auto& t : tasks)
+        if (t.name == name) return &t;
       std::string known;
       for (const auto& t : tasks) known += (known.empty() ? "" : ", ") + std::string(t.name);
       throw Failed{TaskOutcome::Kind::System, "SYSTEM:UnknownTask",
-                   "no task named '" + request.task + "' in this executable (it has: " + known + ")"};
+                   "no task named '" + name + "' in this executable (it has: " + known + ")"};
+    };
+    auto hasInput = [](const TaskEntry* e, const std::string& name) {
+      return std::find(e->inputs.begin(), e->inputs.end(), name) != e->inputs.end();
+    };
+    const TaskEntry* entry = find(request.task);
+    std::vector<const TaskEntry*> steps;  // a fused item's further tasks
+    for (const auto& step : request.then) {
+      steps.push_back(find(step.task));
+      if (!hasInput(steps.back(), step.input))
+        throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
+                     "task '" + step.task + "' has no input '" + step.input + "' to feed"};
     }
+    if (!request.then.empty() && !request.mapBoundInputs)
+      throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
+                   std::string(contract::kThenArg) + " is for map task items (with " +
+                       std::string(contract::kMapBoundInputsArg) + ")"};
     if (request.mapBoundInputs) {
       if (!request.arrayIndex)
         throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments", "map task item without an array index"};
       for (const auto& b : *request.mapBoundInputs)
-        if (std::find(entry->inputs.begin(), entry->inputs.end(), b) == entry->inputs.end())
+        if (!hasInput(entry, b) && std::none_of(steps.begin(), steps.end(), [&](auto* e) { return hasInput(e, b); }))
           throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
                        "bound input '" + b + "' is not an input of task '" + request.task + "'"};
     }
@@ -378,6 +448,7 @@ TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks
     TaskCall call{*entry, inputs, request.mapBoundInputs ? &*request.mapBoundInputs : nullptr,
                   request.arrayIndex.value_or(0), &blobs, &outputs, timings};
     entry->run(call);
+    runFusedSteps(request, steps, inputs, &blobs, &outputs, timings, &running);
 
     t = nowNs();
     auto os = storage.at(request.outputPrefix);
@@ -393,13 +464,13 @@ TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks
   } catch (const UserFailure& e) {
     outcome.kind = TaskOutcome::Kind::User;
     outcome.code = e.code;
-    outcome.message = "task '" + request.task + "'" +
+    outcome.message = "task '" + running + "'" +
                       (request.arrayIndex ? " item " + std::to_string(*request.arrayIndex) : std::string()) +
                       " failed: " + e.what();
   } catch (const InputError& e) {
     outcome.kind = TaskOutcome::Kind::System;
     outcome.code = "SYSTEM:BadInputs";
-    outcome.message = "task '" + request.task + "': " + e.what();
+    outcome.message = "task '" + running + "': " + e.what();
   } catch (const StorageFailure& e) {
     outcome.kind = TaskOutcome::Kind::System;
     outcome.code = "SYSTEM:Storage";

@@ -36,6 +36,12 @@ struct TaskRequest {
   // Set for ArrayNode items (--map-bound-inputs): the inputs passed whole; every other input is a list.
   std::optional<std::vector<std::string>> mapBoundInputs;
   std::optional<std::int64_t> arrayIndex;  // the item's index (items only), from the environment
+  // Fused map items (--then TASK:INPUT, repeated): after `task`, each step's task runs with the previous
+  // task's o0 as its input `input`; its other inputs are bound inputs, read whole from the same inputs.
+  struct Step {
+    std::string task, input;
+  };
+  std::vector<Step> then;
 };
 
 // The contract's command line, or why it is not one (`error`; `request` then holds what was understood, so
@@ -118,6 +124,16 @@ struct TaskOutcome {
 
 TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks, StorageSet& storage,
                     TaskTimings* timings = nullptr);
+
+// A fused map item (TaskRequest::then): the entries of its further tasks, or empty with `error` set (an unknown
+// task, or one without the input to feed).
+std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<const TaskEntry> tasks,
+                                         std::string* error);
+// After the first task wrote `outputs`, runs each further task with the previous o0 as its fed input and its
+// other inputs whole from `inputs`; `outputs` ends as the last task's. Throws what adapters throw; `running`
+// names the task that runs (for messages).
+void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const> steps, const core::LiteralMap& inputs,
+                   BlobHooks* hooks, core::LiteralMap* outputs, TaskTimings* timings, std::string* running);
 
 // The task executable's main: parses the arguments, runs the task, reports on stderr; exit status 0 on success,
 // 1 when the task failed (USER), 2 for the runtime's failures (SYSTEM), 3 when even error.pb could not be written.

@@ -207,7 +207,7 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
     }
     node.inputs.push_back({m.input, value->binding});
   }
-  if (!module_.findMapTask(mt.name)) module_.mapTasks.push_back(mt);
+  module_.mapTasks.push_back(mt);  // one per map call; the dedupe pass merges identical ones
   Value result = addNode(b, std::move(node), mt.interface);
   mapCalls_[result.nodeId] = {op, mt.minSuccesses.has_value(), task->name};
   return result;

@@ -48,6 +48,7 @@ int runCompile(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
   if (!writeReports(a, r, out, errs)) return 1;
   auto& module = r.module;
   if (!module) return 1;
+  if (!optimize(args, *module, out, errs)) return 1;
   idl::LoweringOptions lowering;
   lowering.image = image;
   lowering.sdkVersion = FLYTECC_VERSION;

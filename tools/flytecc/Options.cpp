@@ -1,4 +1,5 @@
 #include "tools/flytecc/Options.h"
+#include "tools/flytecc/Subcommands.h"
 
 #include <llvm/ADT/StringRef.h>
 #include <algorithm>
@@ -90,7 +91,16 @@ const std::vector<SubcommandSpec>& subcommands() {
          value("--type", "--type=MESSAGE       the message type of a .pb, e.g. flyteidl.core.TaskTemplate")},
         false};
     SubcommandSpec ir{
-        "ir", "flytecc ir FILE.fir", "Read IR text (the --emit=ir form), verify it and print it back.", {}, false};
+        "ir", "flytecc ir FILE.fir [--split-input-file] [-O0|-O1|-O2] [--passes=a,b] [OPTIMIZER OPTIONS]",
+        "Read IR text (the --emit=ir form), verify it, run the passes (like mlir-opt: none unless -O or\n"
+        "--passes is given) and print it back.",
+        {{"--split-input-file", false,
+          "--split-input-file      handle each `// -----`-separated part of FILE on its own (output parts likewise)"}},
+        false};
+    for (auto* sub : {&compile, &package, &ir}) {
+      auto extra = optimizerOptions();
+      sub->options.insert(sub->options.end(), extra.begin(), extra.end());
+    }
     for (auto* sub : {&compile, &check, &package}) {
       auto extra = checkOptions();
       sub->options.insert(sub->options.end(), extra.begin(), extra.end());

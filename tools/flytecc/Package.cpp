@@ -81,6 +81,7 @@ int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
                 errs);
     return failed();
   }
+  if (!optimize(args, *r.module, out, errs)) return 1;
   auto files = idl::buildPackage(*r.module, settings, FLYTECC_VERSION);
   if (auto error = idl::writeArchive(*archive, files)) {
     report(std::move(error), errs);

@@ -18,6 +18,7 @@
 #include "flyteidl/Emit.h"
 #include "support/Files.h"
 #include "frontend/Frontend.h"
+#include "tools/flytecc/Subcommands.h"
 #include "tools/flytecc/TaskBuild.h"
 #include "executor/Engine.h"
 #include "executor/Literals.h"
@@ -59,7 +60,9 @@ void printRunHelp(llvm::raw_ostream& out) {
          "  --memory-limit Q        address-space limit per item when the task sets no memory limit (e.g. 2Gi)\n"
          "  --cache FILE            the cache database (default $XDG_CACHE_HOME/flytecc/cache.sqlite or\n"
          "                          ~/.cache/flytecc/cache.sqlite); --no-cache: neither read nor write it\n"
-         "  --quiet                 no progress output\n";
+         "  --quiet                 no progress output\n"
+         "  -O0 | -O1 | -O2         optimization level for sources (default -O1); also --passes=a,b, -Rpass=PASS,\n"
+         "                          -Rpass-missed=PASS, --verify-each, --print-after-all (see flytecc compile --help)\n";
 }
 
 namespace {
@@ -74,6 +77,7 @@ struct RunArgs {
   unsigned parallelism = 0;
   uint64_t memoryLimit = 0;
   std::vector<std::pair<std::string, std::string>> inputs;
+  std::vector<std::string> optimizer;  // -O0/-O1/-O2, --passes, -Rpass...: for sources (tools/flytecc/Optimize.cpp)
 };
 
 // Progress: one live line per running map node on a terminal, plain log lines otherwise.
@@ -249,6 +253,8 @@ bool parseRun(const std::vector<std::string>& args, RunArgs& r, llvm::raw_ostrea
         return false;
       }
       r.memoryLimit = *q;
+    } else if (isOptimizerOption(a)) {
+      r.optimizer.push_back(a.str());
     } else if (a.starts_with("-")) {
       errs << "flytecc: error: unknown option '" << a << "' (see flytecc --help)\n";
       return false;
@@ -282,6 +288,7 @@ std::optional<ex::Program> compileSources(RunArgs& r, llvm::raw_ostream& errs) {
   }
   frontend::FrontendResult fr = std::move(*result);
   if (!fr.module) return std::nullopt;
+  if (!optimize(r.optimizer, *fr.module, errs)) return std::nullopt;
   idl::LoweringOptions lo;
   lo.image = "flytecc/task-runtime:" FLYTECC_VERSION;
   lo.sdkVersion = FLYTECC_VERSION;

@@ -56,8 +56,8 @@ int unpack(int a = 1) {
 }
 // CHECK-LABEL: workflow @pkg.unpack(a: int = 1) -> (o0: int) {
 // CHECK-NEXT:   n0 = task @pkg.split(a = $a, b = none)
-// CHECK-NEXT:   n1 = task @pkg.split(a = n0.o0, b = none) { after=[n0] }
-// CHECK-NEXT:   n2 = task @pkg.sum(xs = [n0.o0]) { after=[n0] }
-// CHECK-NEXT:   n3 = task @pkg.add(a = n1.o0, b = n2.o0) { after=[n1, n2] }
+// CHECK-NEXT:   n1 = task @pkg.split(a = n0.o0, b = none)
+// CHECK-NEXT:   n2 = task @pkg.sum(xs = [n0.o0])
+// CHECK-NEXT:   n3 = task @pkg.add(a = n1.o0, b = n2.o0)
 // CHECK-NEXT:   return o0 = n3.o0
 }  // namespace pkg
