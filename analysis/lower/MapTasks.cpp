@@ -38,7 +38,7 @@ std::optional<Value> TULowering::lowerMapTask(Body& b, const CallExpr* call) {
     v = *p;
   } else {
     rep_.report(target->getExprLoc(), DiagKind::NotATask)
-        << "this expression" << NotATaskReason::NotAnnotated << target->getSourceRange();
+        << spelling(target) << NotATaskReason::NotAnnotated << target->getSourceRange();
     return std::nullopt;
   }
   v.kind = Value::Kind::Mapper;
