@@ -77,11 +77,19 @@ bool TULowering::checkBinding(const Expr* e, const Value& v, const ir::Type& wan
         << input << owner << want.element().str() << v.type.str() << e->getSourceRange();
     return false;
   }
-  if (consumer &&
-      reportPartialFailure(
-          e, v, want, consumer->getType(),
-          consumer->getTypeSourceInfo() ? consumer->getTypeSourceInfo()->getTypeLoc().getSourceRange() : SourceRange()))
+  // A task parameter: no fix-it (the task's body would read optionals as values and stop compiling); a note
+  // at the parameter says what to change.
+  if (consumer && reportPartialFailure(e, v, want, QualType(), SourceRange())) {
+    if (auto* spec = stdSpecialization(consumer->getType(), "vector")) {
+      PrintingPolicy policy(ctx_.getLangOpts());
+      policy.SuppressTagKeyword = true;
+      std::string fixed = "std::vector<std::optional<" + spec->getTemplateArgs()[0].getAsType().getAsString(policy) + ">>";
+      auto* fn = dyn_cast<FunctionDecl>(consumer->getDeclContext());
+      rep_.report(consumer->getLocation(), DiagKind::PartialFailureParameter)
+          << consumer->getName() << (fn ? fn->getNameAsString() : std::string()) << fixed << consumer->getSourceRange();
+    }
     return false;
+  }
   if (!consumer && reportPartialFailure(e, v, want, QualType(), SourceRange())) return false;
   rep_.report(e->getBeginLoc(), DiagKind::BindingType)
       << (mappedInput ? BindingRole::MappedInput : BindingRole::Input) << input << owner << want.str() << v.type.str()
