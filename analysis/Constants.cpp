@@ -49,25 +49,93 @@ std::optional<bool> evalBool(const Expr* e, const ASTContext& ctx) {
   return r.Val.getInt().getBoolValue();
 }
 
+// Looks through the spellings that only build a string from a string constant: std::string("x"),
+// std::string{"x"}, "x"s, std::string_view("x"), std::string(ptr, n) (returns the length in *len).
+static const Expr* stringSource(const Expr* e, const Expr** len) {
+  for (int depth = 0; e && depth < 16; ++depth) {
+    e = unwrap(e);
+    if (auto* udl = dyn_cast_or_null<UserDefinedLiteral>(e); udl && udl->getLiteralOperatorKind() == UserDefinedLiteral::LOK_String) {
+      e = udl->getCookedLiteral();
+      continue;
+    }
+    if (auto* fc = dyn_cast_or_null<CXXFunctionalCastExpr>(e)) {
+      e = fc->getSubExpr();
+      continue;
+    }
+    if (auto* c = dyn_cast_or_null<CXXConstructExpr>(e); c && c->getNumArgs() >= 1 &&
+        (stdSpecialization(c->getType(), "basic_string") || stdSpecialization(c->getType(), "basic_string_view"))) {
+      QualType first = c->getArg(0)->getType();
+      if (c->getNumArgs() >= 2 && !isa<CXXDefaultArgExpr>(c->getArg(1))) {
+        // (const char*, count) only; (count, char) and (string, pos) are not read.
+        if (!first->isPointerType() && !first->isArrayType()) return nullptr;
+        if (len) *len = c->getArg(1);
+      }
+      e = c->getArg(0);
+      continue;
+    }
+    if (auto* ile = dyn_cast_or_null<InitListExpr>(e); ile && ile->getNumInits() == 1 && ile->getType()->isRecordType()) {
+      e = ile->getInit(0);
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+// A constant std::string_view (or any {size, const char*} view) evaluated by Clang: its characters.
+static std::optional<std::string> evalStringView(const Expr* e, const ASTContext& ctx) {
+  if (!stdSpecialization(e->getType(), "basic_string_view")) return std::nullopt;
+  Expr::EvalResult r;
+  if (e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct()) return std::nullopt;
+  std::optional<std::uint64_t> size;
+  const APValue* ptr = nullptr;
+  for (unsigned i = 0; i < r.Val.getStructNumFields(); ++i) {
+    const APValue& f = r.Val.getStructField(i);
+    if (f.isInt()) size = f.getInt().getZExtValue();
+    else if (f.isLValue()) ptr = &f;
+  }
+  if (!size || !ptr) return std::nullopt;
+  auto* base = ptr->getLValueBase().dyn_cast<const Expr*>();
+  auto* s = dyn_cast_or_null<StringLiteral>(base);
+  if (!s || s->getCharByteWidth() != 1) return std::nullopt;
+  std::uint64_t off = ptr->getLValueOffset().getQuantity();
+  if (off + *size > s->getLength()) return std::nullopt;
+  return s->getString().substr(off, *size).str();
+}
+
 std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool* isNull) {
   if (isNull) *isNull = false;
-  const Expr* u = unwrap(e);
-  // std::string from a literal: basic_string(const char*)
-  if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u); c && c->getNumArgs() >= 1) u = unwrap(c->getArg(0));
-  if (auto* s = dyn_cast_or_null<StringLiteral>(u)) return s->getString().str();
-  if (u && isa<CXXNullPtrLiteralExpr, GNUNullExpr>(u)) {
+  const Expr* lenExpr = nullptr;
+  const Expr* u = stringSource(e, &lenExpr);
+  if (!u) return std::nullopt;
+  std::optional<std::string> text;
+  if (auto* s = dyn_cast<StringLiteral>(u); s && s->getCharByteWidth() == 1) text = s->getString().str();
+  else if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(u)) {
     if (isNull) *isNull = true;
     return std::string();
+  } else if (auto v = evalStringView(u, ctx)) {
+    text = v;
+  } else {
+    // Clang's constant evaluator: constexpr pointers and arrays into string literals.
+    Expr::EvalResult r;
+    if (u->isValueDependent() || !u->EvaluateAsRValue(r, ctx) || !r.Val.isLValue()) return std::nullopt;
+    if (r.Val.isNullPointer()) {
+      if (isNull) *isNull = true;
+      return std::string();
+    }
+    auto* base = r.Val.getLValueBase().dyn_cast<const Expr*>();
+    auto* s = dyn_cast_or_null<StringLiteral>(base);
+    if (!s || s->getCharByteWidth() != 1) return std::nullopt;
+    std::uint64_t off = r.Val.getLValueOffset().getQuantity();
+    if (off > s->getLength()) return std::nullopt;
+    text = s->getString().substr(off).str();
   }
-  Expr::EvalResult r;
-  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isLValue()) return std::nullopt;
-  if (r.Val.isNullPointer()) {
-    if (isNull) *isNull = true;
-    return std::string();
+  if (text && lenExpr) {
+    auto n = evalInt(lenExpr, ctx);
+    if (!n || *n < 0 || static_cast<std::uint64_t>(*n) > text->size()) return std::nullopt;
+    text->resize(static_cast<size_t>(*n));
   }
-  if (auto* base = r.Val.getLValueBase().dyn_cast<const Expr*>())
-    if (auto* s = dyn_cast<StringLiteral>(base); s && r.Val.getLValueOffset().isZero()) return s->getString().str();
-  return std::nullopt;
+  return text;
 }
 
 std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& ctx) {
@@ -205,10 +273,35 @@ std::optional<std::int64_t> evalEnumValue(const Expr* e, const ASTContext& ctx) 
   return r.Val.getInt().getExtValue();
 }
 
+const FunctionDecl* constantFunction(const Expr* e, const ASTContext& ctx) {
+  if (!e || e->isValueDependent()) return nullptr;
+  QualType t = e->getType();
+  if (!t->isFunctionPointerType() && !t->isFunctionReferenceType() && !t->isFunctionType()) return nullptr;
+  Expr::EvalResult r;
+  bool ok = t->isFunctionPointerType() ? e->EvaluateAsRValue(r, ctx) : e->EvaluateAsLValue(r, ctx);
+  if (!ok || !r.Val.isLValue()) return nullptr;
+  return dyn_cast_or_null<FunctionDecl>(r.Val.getLValueBase().dyn_cast<const ValueDecl*>());
+}
+
 const Expr* optionalPayload(const Expr* e) {
-  const Expr* u = unwrap(e);
-  if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u); c && c->getNumArgs() == 1 && stdSpecialization(c->getType(), "optional"))
-    return c->getArg(0);
+  for (int depth = 0; e && depth < 8; ++depth) {
+    const Expr* u = unwrap(e);
+    if (auto* fc = dyn_cast_or_null<CXXFunctionalCastExpr>(u); fc && stdSpecialization(fc->getType(), "optional")) {
+      e = fc->getSubExpr();
+      continue;
+    }
+    // std::optional<T>(x), std::optional<T>{x}, and the implicit conversion of x to std::optional<T>
+    if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u);
+        c && c->getNumArgs() == 1 && stdSpecialization(c->getType(), "optional") &&
+        !stdSpecialization(c->getArg(0)->getType(), "optional") && !isa<CXXDefaultArgExpr>(c->getArg(0)))
+      return c->getArg(0);
+    // std::make_optional(x), std::make_optional<T>(x)
+    if (auto* call = dyn_cast_or_null<CallExpr>(u); call && call->getNumArgs() == 1 && call->getDirectCallee() &&
+                                                     call->getDirectCallee()->isInStdNamespace() &&
+                                                     call->getDirectCallee()->getName() == "make_optional")
+      return call->getArg(0);
+    break;
+  }
   return e;
 }
 

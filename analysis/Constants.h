@@ -38,6 +38,10 @@ bool forEachSetField(const clang::Expr* e,
 // The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}`, or nullptr.
 const clang::InitListExpr* initList(const clang::Expr* e);
 
+// The function a constant function pointer or reference names (`constexpr auto f = &task;`, `&task`), via
+// Clang's constant evaluator; nullptr when `e` is not such a constant.
+const clang::FunctionDecl* constantFunction(const clang::Expr* e, const clang::ASTContext& ctx);
+
 // The value inside a `std::optional<T>` initializer (`.concurrency = 1` constructs an optional).
 const clang::Expr* optionalPayload(const clang::Expr* e);
 

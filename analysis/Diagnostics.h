@@ -25,7 +25,7 @@ enum class DiagLevel { Note, Warning, Error };
 enum class EntityKind : unsigned { Task, Workflow };  // DuplicateName %0, UnsupportedEntity %1
 enum class UnsupportedReason : unsigned { NonStaticMember, Template, FriendDefinedInClass };  // UnsupportedEntity %2
 enum class NotATaskReason : unsigned { NotAnnotated, Workflow };                            // NotATask %1
-enum class BindingRole : unsigned { Input, MappedInput };                                     // BindingType %0
+enum class BindingRole : unsigned { Input, MappedInput, Output };                             // BindingType %0
 enum class PartialListOrigin : unsigned { Literal, WorkflowInput, NodeOutput };              // PartialList %2
 enum class FailureCriterion : unsigned { MinSuccessRatio, MinSuccesses };                    // PartialFailureType %0
 // What a call reaches (TaskCallsTask %1); None: an ordinary function.

@@ -4,11 +4,13 @@
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Index/USRGeneration.h>
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 #include <vector>
 
+#include "analysis/Constants.h"
 #include "analysis/SdkNames.h"
 
 namespace flytecc::analysis {
@@ -28,6 +30,9 @@ class References : public RecursiveASTVisitor<References> {
   std::vector<Edge> edges;
   bool VisitDeclRefExpr(DeclRefExpr* e) {
     if (auto* fd = dyn_cast<FunctionDecl>(e->getDecl())) edges.push_back({e->getExprLoc(), fd});
+    // A constant function pointer (`constexpr auto f = &task;` at namespace scope) names its function.
+    else if (auto* vd = dyn_cast<VarDecl>(e->getDecl()); vd && vd->getType().isConstQualified())
+      if (const FunctionDecl* fd = constantFunction(e, vd->getASTContext())) edges.push_back({e->getExprLoc(), fd});
     return true;
   }
   bool VisitMemberExpr(MemberExpr* e) {
@@ -38,6 +43,14 @@ class References : public RecursiveASTVisitor<References> {
     edges.push_back({e->getBeginLoc(), e->getConstructor()});
     return true;
   }
+  // The arguments of flyte::map_task(...) and flyte::partial(...) calls: the task they name is reported
+  // once, as the map_task or partial (one warning per root cause).
+  bool VisitCallExpr(CallExpr* e) {
+    if (auto* fd = e->getDirectCallee(); fd && (isSdkDecl(fd, "map_task") || isSdkDecl(fd, "partial")))
+      for (const Expr* a : e->arguments()) sdkCallArgs.push_back(a->getSourceRange());
+    return true;
+  }
+  std::vector<SourceRange> sdkCallArgs;
 };
 
 // What a callee is, for the diagnostic: 0 task, 1 workflow, 2 map_task, 3 partial; -1 none.
@@ -75,7 +88,18 @@ class Checker {
     References refs;
     if (const FunctionDecl* def = fd->getDefinition(); def && def->getBody())
       refs.TraverseStmt(def->getBody());
-    return cache_[fd] = std::move(refs.edges);
+    const SourceManager& sm = ctx_.getSourceManager();
+    auto within = [&](SourceLocation l, SourceRange r) {
+      return r.isValid() && !sm.isBeforeInTranslationUnit(l, r.getBegin()) && !sm.isBeforeInTranslationUnit(r.getEnd(), l);
+    };
+    std::vector<Edge> kept;
+    for (const Edge& e : refs.edges) {
+      bool named = e.callee && targetKind(e.callee) == CallTarget::Task &&
+                   std::any_of(refs.sdkCallArgs.begin(), refs.sdkCallArgs.end(),
+                               [&](SourceRange r) { return within(e.loc, r); });
+      if (!named) kept.push_back(e);
+    }
+    return cache_[fd] = std::move(kept);
   }
 
   void checkTask(const FunctionDecl* task) {

@@ -29,12 +29,26 @@ bool TULowering::bindNamed(Body& b, Value& v, const ir::Task& t, const std::stri
   return true;
 }
 
+// Damerau-Levenshtein distance (optimal string alignment): a transposition ("pirce" for "price") costs 1.
+static unsigned editDistance(llvm::StringRef a, llvm::StringRef b) {
+  std::vector<std::vector<unsigned>> d(a.size() + 1, std::vector<unsigned>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<unsigned>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<unsigned>(j);
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
 void TULowering::unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole) {
   // "did you mean": the closest parameter name, if it is close.
   std::string best;
   unsigned bestDistance = ~0u;
   for (const auto& in : t.interface.inputs) {
-    unsigned d = llvm::StringRef(in.name).edit_distance(input, true, 3);
+    unsigned d = editDistance(in.name, input);
     if (d < bestDistance) {
       bestDistance = d;
       best = in.name;
@@ -63,11 +77,19 @@ bool TULowering::checkBinding(const Expr* e, const Value& v, const ir::Type& wan
         << input << owner << want.element().str() << v.type.str() << e->getSourceRange();
     return false;
   }
-  if (consumer &&
-      reportPartialFailure(
-          e, v, want, consumer->getType(),
-          consumer->getTypeSourceInfo() ? consumer->getTypeSourceInfo()->getTypeLoc().getSourceRange() : SourceRange()))
+  // A task parameter: no fix-it (the task's body would read optionals as values and stop compiling); a note
+  // at the parameter says what to change.
+  if (consumer && reportPartialFailure(e, v, want, QualType(), SourceRange())) {
+    if (auto* spec = stdSpecialization(consumer->getType(), "vector")) {
+      PrintingPolicy policy(ctx_.getLangOpts());
+      policy.SuppressTagKeyword = true;
+      std::string fixed = "std::vector<std::optional<" + spec->getTemplateArgs()[0].getAsType().getAsString(policy) + ">>";
+      auto* fn = dyn_cast<FunctionDecl>(consumer->getDeclContext());
+      rep_.report(consumer->getLocation(), DiagKind::PartialFailureParameter)
+          << consumer->getName() << (fn ? fn->getNameAsString() : std::string()) << fixed << consumer->getSourceRange();
+    }
     return false;
+  }
   if (!consumer && reportPartialFailure(e, v, want, QualType(), SourceRange())) return false;
   rep_.report(e->getBeginLoc(), DiagKind::BindingType)
       << (mappedInput ? BindingRole::MappedInput : BindingRole::Input) << input << owner << want.str() << v.type.str()

@@ -1,6 +1,9 @@
 // Calls and expressions: task and workflow calls as nodes, with_overrides, std::get of outputs, constants.
 #include "analysis/lower/Context.h"
 
+#include <algorithm>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
 #include <fmt/format.h>
 #include <functional>
 
@@ -9,6 +12,18 @@
 #include "ir/Rules.h"
 
 namespace flytecc::analysis::lower {
+
+// The variant of an optional type (T | None) that is not None; the type itself otherwise.
+static const ir::Type* payloadType(const ir::Type* t) {
+  if (!t || t->kind != ir::Type::Kind::Union) return t;
+  const ir::Type* found = nullptr;
+  for (const auto& v : t->children)
+    if (!(v.kind == ir::Type::Kind::Simple && v.simple == ir::Simple::None)) {
+      if (found) return t;
+      found = &v;
+    }
+  return found ? found : t;
+}
 
 // `expected` is the Flyte type the context wants (for literals); may be null.
 std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Type* expected) {
@@ -20,6 +35,9 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
     return lowerExpr(b, mc->getImplicitObjectArgument(), expected);
   if (auto* ce = dyn_cast<CastExpr>(u); ce && ce->getCastKind() == CK_UserDefinedConversion)
     return lowerExpr(b, ce->getSubExpr(), expected);
+  // A promise T bound where std::optional<T> is wanted (Flyte casts T to T | None): bind the promise itself.
+  if (const Expr* payload = optionalPayload(u); payload != u && referencesPromise(b, payload))
+    return lowerExpr(b, payload, payloadType(expected));
 
   if (auto* ref = dyn_cast<DeclRefExpr>(u)) {
     if (auto* p = dyn_cast<ParmVarDecl>(ref->getDecl()); p && p->getDeclContext() == b.fd) {
@@ -46,6 +64,7 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
 
   if (auto* call = dyn_cast<CallExpr>(u); call && !isa<CXXOperatorCallExpr>(u)) {
     const FunctionDecl* callee = call->getDirectCallee();
+    if (!callee) callee = constantFunction(call->getCallee(), ctx_);  // through a constant function pointer
     // std::get<I>(outputs of a task with several outputs)
     if (callee && callee->getName() == "get" && callee->isInStdNamespace() && call->getNumArgs() == 1)
       if (const auto* targs = callee->getTemplateSpecializationArgs();
@@ -116,13 +135,23 @@ bool TULowering::referencesPromise(Body& b, const Expr* e) {
   return false;
 }
 
+// How the source spells `e` (for messages about an expression that names no declaration).
+std::string TULowering::spelling(const Expr* e) const {
+  const SourceManager& sm = ctx_.getSourceManager();
+  CharSourceRange r = CharSourceRange::getTokenRange(sm.getExpansionRange(e->getSourceRange()).getAsRange());
+  std::string text = Lexer::getSourceText(r, sm, ctx_.getLangOpts()).str();
+  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  if (text.empty() || text.size() > 60) return "the expression";
+  return text;
+}
+
 // The task named by a callable expression: a function, &function, or a local holding one.
 const FunctionDecl* TULowering::taskOf(const Expr* e) {
   const Expr* u = unwrap(e);
   if (auto* uo = dyn_cast_or_null<UnaryOperator>(u); uo && uo->getOpcode() == UO_AddrOf) u = unwrap(uo->getSubExpr());
   if (auto* ref = dyn_cast_or_null<DeclRefExpr>(u))
     if (auto* fd = dyn_cast<FunctionDecl>(ref->getDecl())) return fd;
-  return nullptr;
+  return constantFunction(u, ctx_);
 }
 
 bool TULowering::requireTask(const Expr* e, const FunctionDecl* fd) {
@@ -132,7 +161,7 @@ bool TULowering::requireTask(const Expr* e, const FunctionDecl* fd) {
   }
   bool workflow = fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Workflow;
   rep_.report(e->getExprLoc(), DiagKind::NotATask)
-      << (fd ? fd->getNameAsString() : std::string("this expression"))
+      << (fd ? fd->getNameAsString() : spelling(e))
       << (workflow ? NotATaskReason::Workflow : NotATaskReason::NotAnnotated) << e->getSourceRange();
   return false;
 }

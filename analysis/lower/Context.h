@@ -133,7 +133,9 @@ class TULowering {
   std::optional<Value> lowerExpr(Body& b, const Expr* e, const ir::Type* expected);
   // Does `e` read a workflow input or a local holding a node output?
   bool referencesPromise(Body& b, const Expr* e);
-  // The task named by a callable expression: a function, &function, or a local holding one.
+  // How the source spells `e`, for messages (never a placeholder).
+  std::string spelling(const Expr* e) const;
+  // The task named by a callable expression: a function, &function, or a constant function pointer.
   const FunctionDecl* taskOf(const Expr* e);
   bool requireTask(const Expr* e, const FunctionDecl* fd);
   // "name"_a = value  ->  (name, value expression)

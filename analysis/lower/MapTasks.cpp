@@ -27,6 +27,10 @@ std::optional<Value> TULowering::lowerPartial(Body& b, const CallExpr* call) {
   return v;
 }
 
+// Whether `e` is a flyte::Partial (a partial call, or a local holding one): anything else given to map_task is
+// reported as not a task, once, rather than as an expression that cannot be lowered.
+static bool isPartialExpr(const Expr* e) { return isSdkRecord(unwrap(e)->getType(), "Partial"); }
+
 std::optional<Value> TULowering::lowerMapTask(Body& b, const CallExpr* call) {
   if (call->getNumArgs() < 1) return std::nullopt;
   Value v;
@@ -34,11 +38,14 @@ std::optional<Value> TULowering::lowerMapTask(Body& b, const CallExpr* call) {
   if (auto* fd = taskOf(target)) {
     if (!requireTask(target, fd)) return std::nullopt;
     v.task = fd;
-  } else if (auto p = lowerExpr(b, target, nullptr); p && p->kind == Value::Kind::Partial) {
+  } else if (auto p = isPartialExpr(target) ? lowerExpr(b, target, nullptr) : std::optional<Value>();
+             p && p->kind == Value::Kind::Partial) {
     v = *p;
+  } else if (isPartialExpr(target)) {
+    return std::nullopt;  // the partial was reported where it went wrong
   } else {
     rep_.report(target->getExprLoc(), DiagKind::NotATask)
-        << "this expression" << NotATaskReason::NotAnnotated << target->getSourceRange();
+        << spelling(target) << NotATaskReason::NotAnnotated << target->getSourceRange();
     return std::nullopt;
   }
   v.kind = Value::Kind::Mapper;

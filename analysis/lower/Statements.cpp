@@ -106,7 +106,7 @@ void TULowering::bindOutput(Body& b, const ir::Variable& out, const Expr* e) {
   if (v->binding.kind == ir::BindingValue::Kind::Promise && !ir::isCastable(v->type, out.type)) {
     if (!reportPartialFailure(e, *v, out.type, b.fd->getReturnType(), b.fd->getReturnTypeSourceRange()))
       rep_.report(e->getBeginLoc(), DiagKind::BindingType)
-          << BindingRole::Input << out.name << b.wf->name << out.type.str() << v->type.str()
+          << BindingRole::Output << out.name << b.wf->name << out.type.str() << v->type.str()
           << (v->type.str() + " to " + out.type.str()) << e->getSourceRange();
     return;
   }

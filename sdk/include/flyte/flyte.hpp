@@ -91,7 +91,9 @@ struct MapOptions {
   std::optional<int> concurrency{};          // unset: backend default; 0: unlimited
   std::optional<double> min_success_ratio{};  // (0, 1]; default 1.0
   std::optional<int> min_successes{};         // exclusive with min_success_ratio
-  std::optional<TaskMetadata> metadata{};       // replaces the mapped task's metadata
+  // Replaces the mapped task's metadata when set (flytecc reads which fields the source sets). A plain
+  // aggregate, not std::optional, so that nested designators work: `.metadata = {.cache = true, ...}`.
+  TaskMetadata metadata{};
 };
 
 // Per-node overrides (`.with_overrides({...})`).
@@ -206,6 +208,12 @@ struct is_vector : std::false_type {};
 template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
 
+// Whether V is a std::optional whose payload constructs a P (an item of a map result, for chained maps).
+template <class P, class V>
+struct optional_payload_constructs : std::false_type {};
+template <class P, class T>
+struct optional_payload_constructs<P, std::optional<T>> : std::is_constructible<P, const T&> {};
+
 template <class F>
 struct fn_traits;
 template <class R, class... P>
@@ -241,7 +249,11 @@ void assign_at(Params& values, std::size_t index, V&& value) {
       using P = std::tuple_element_t<I, Params>;
       if constexpr (std::is_constructible_v<P, V&&>)
         std::get<I>(values) = P(std::forward<V>(value));
-      else
+      else if constexpr (optional_payload_constructs<P, std::decay_t<V>>::value) {
+        // An item of a map result (chained maps): present unless that item failed.
+        if (!value) fail("flyte: a mapped item failed and the consumer expects a non-optional value");
+        std::get<I>(values) = P(*value);
+      } else
         fail("flyte: argument type does not match parameter " + std::to_string(I));
       return;
     }
@@ -284,6 +296,18 @@ Partial<R (*)(P...), Bound...> partial(R (*task)(P...), NamedValue<Bound>... bou
 // map_task(task or partial, options)(lists...)
 // ---------------------------------------------------------------------------------------------
 
+template <class T>
+class MapResult;
+namespace detail {
+template <class T>
+struct is_map_result : std::false_type {};
+template <class T>
+struct is_map_result<MapResult<T>> : std::true_type {};
+// What map_task maps over: a std::vector, or the result of another map_task (chained maps).
+template <class T>
+inline constexpr bool is_list_v = is_vector<T>::value || is_map_result<T>::value;
+}  // namespace detail
+
 // The outputs of a map task: a list with one entry per item, empty where an item failed
 // (only possible with min_success_ratio / min_successes below the list size).
 template <class T>
@@ -305,6 +329,7 @@ class MapResult {
     return out;
   }
   const std::vector<std::optional<T>>& items() const { return items_; }
+  std::size_t size() const { return items_.size(); }
 
  private:
   std::vector<std::optional<T>> items_;
@@ -370,7 +395,9 @@ class MapTask {
   template <class V>
   static decltype(auto) element(const V& arg, std::size_t i) {
     const auto& list = list_of(arg);
-    if constexpr (detail::is_vector<std::decay_t<decltype(list)>>::value) return list[i];
+    using L = std::decay_t<decltype(list)>;
+    if constexpr (detail::is_vector<L>::value) return list[i];
+    else if constexpr (detail::is_map_result<L>::value) return list.items()[i];
     else return list;  // not a list: rejected by place()
   }
 
@@ -381,9 +408,9 @@ class MapTask {
                            bool& have_size, const V& arg) {
     using L = std::decay_t<decltype(list_of(arg))>;
 #if !defined(__FLYTECC__)  // flytecc explains this one itself, at the argument (flyte-map-binding-type)
-    static_assert(detail::is_vector<L>::value, "flyte::map_task maps over std::vector arguments");
+    static_assert(detail::is_list_v<L>, "flyte::map_task maps over std::vector arguments");
 #endif
-    if constexpr (!detail::is_vector<L>::value) {
+    if constexpr (!detail::is_list_v<L>) {
       detail::fail("flyte::map_task maps over std::vector arguments");
     } else {
       std::size_t index;

@@ -1,9 +1,13 @@
 // flyte-map-partial-failure-type: with min_success_ratio < 1 (or min_successes) failed items are
-// empty, so the output must be consumed as a list of optionals; the fix-it changes the return type.
+// empty, so the output must be consumed as a list of optionals; the fix-it changes a workflow's return type, and
+// the fixed file compiles with g++ and clang++. A task parameter gets a note, not a fix-it (its body may not
+// compile with optionals).
 // RUN: rm -rf %t && mkdir -p %t && cp %s %t/src.cpp
 // RUN: %not %flytecc check %t/src.cpp --export-fixes=%t/fixes.yaml -- -std=c++20 -I%sdk -DBAD 2>&1 | %FileCheck %s
 // RUN: %clang_apply_replacements %t && %FileCheck --check-prefix=FIXED %s < %t/src.cpp
-// RUN: %flytecc check %t/src.cpp -- -std=c++20 -I%sdk -DBAD
+// RUN: %gxx -std=c++20 -fsyntax-only -I%sdk %t/src.cpp
+// RUN: %clangxx -std=c++20 -fsyntax-only -I%sdk %t/src.cpp
+// RUN: %flytecc check %t/src.cpp -- -std=c++20 -I%sdk 2>&1 | %FileCheck --allow-empty --check-prefix=GOOD %s
 // RUN: %flytecc check %s -- -std=c++20 -I%sdk 2>&1 | %FileCheck --allow-empty --check-prefix=GOOD %s
 // GOOD-NOT: [flyte-
 #include <flyte/flyte.hpp>
@@ -26,21 +30,30 @@ std::vector<std::optional<bool>> tolerant(std::vector<int> xs = {1, 2}) {
   return flyte::map_task(positive, {.min_successes = 1})(xs);
 }
 
-// Consumed by a task: the fix-it goes to the task's parameter.
+// Consumed by a task: a note at the task's parameter, no fix-it.
 FLYTE_TASK()
-#ifdef BAD
-int count_true(std::vector<bool> flags) {
-// FIXED: int count_true(std::vector<std::optional<bool>> flags) {
-#else
 int count_true(std::vector<std::optional<bool>> flags) {
-#endif
   int n = 0;
   for (const auto& f : flags) n += f ? 1 : 0;
   return n;
 }
 
+#ifdef BAD
+FLYTE_TASK()
+int sum_flags(std::vector<bool> flags) {
+  // FIXED: int sum_flags(std::vector<bool> flags) {
+  int n = 0;
+  for (bool f : flags) n += f;
+  return n;
+}
+#endif
+
+#ifdef BAD
 FLYTE_WORKFLOW()
 int counted(std::vector<int> xs = {1, 2}) {
-  return count_true(flyte::map_task(positive, {.min_success_ratio = 0.5})(xs));
-  // CHECK: src.cpp:[[@LINE-1]]:21: error: with min_success_ratio below 1, failed items of 'positive' are empty{{.*}}[flyte-map-partial-failure-type]
+  return sum_flags(flyte::map_task(positive, {.min_success_ratio = 0.5})(xs));
+  // CHECK: src.cpp:[[@LINE-1]]:20: error: with min_success_ratio below 1, failed items of 'positive' are empty{{.*}}[flyte-map-partial-failure-type]
+  // CHECK: note: the map task is called here
+  // CHECK: src.cpp:{{[0-9]+}}:33: note: make parameter 'flags' of 'sum_flags' a std::vector<std::optional<bool>> and handle the failed (empty) items in its body
 }
+#endif
