@@ -2,11 +2,13 @@
 
 #include <google/protobuf/text_format.h>
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <memory>
 
 #include "flyteidl/Emit.h"
 #include "flyteidl/Package.h"
+#include "support/Limits.h"
 #include "flyteidl/admin/launch_plan.pb.h"
 #include "flyteidl/admin/task.pb.h"
 #include "flyteidl/admin/workflow.pb.h"
@@ -63,6 +65,8 @@ static llvm::Error show(const std::string& name, const std::string& bytes, const
                                    "flyteidl.admin.TaskSpec|flyteidl.admin.WorkflowSpec|flyteidl.admin.LaunchPlan|" +
                                    "flyteidl.core.TaskTemplate|flyteidl.core.WorkflowTemplate");
   }
+  if (bytes.empty())
+    return llvm::createStringError("'" + name + "' is empty; a flyteidl .pb file holds at least the entity's id");
   if (!message->ParseFromString(bytes) || hasUnknownFields(*message)) {
     return llvm::createStringError("'" + name + "' is not a valid " + type + " (corrupt or truncated)");
   }
@@ -80,20 +84,43 @@ static llvm::Error show(const std::string& name, const std::string& bytes, const
   return llvm::Error::success();
 }
 
-llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
-  llvm::StringRef path = o.path;
-  if (path.ends_with(".tgz") || path.ends_with(".tar.gz") || path.ends_with(".tar")) {
-    auto files = readArchive(o.path);
-    if (!files) return files.takeError();
-    std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    for (const auto& f : *files) {
+static bool isArchiveName(llvm::StringRef path) {
+  return path.ends_with(".tgz") || path.ends_with(".tar.gz") || path.ends_with(".tar");
+}
+
+static llvm::Error tooBig(const std::string& path) {
+  const support::Limits& lim = support::limits();
+  return llvm::createStringError("'" + path + "' is over " +
+                                 support::limitText("size", lim.pbBytes, "bytes", "FLYTECC_MAX_PB_BYTES"));
+}
+
+llvm::Error dumpBuffer(llvm::StringRef bytes, const DumpOptions& o, llvm::raw_ostream& out) {
+  if (isArchiveName(o.path)) {
+    // Streamed: one entry in memory at a time, in archive order (flytecc writes them sorted).
+    return forEachArchiveEntryInMemory(bytes, o.path, [&](PackageFile&& f) {
       out << "=== " << f.name << " (" << typeFromName(f.name) << ")\n";
-      if (auto error = show(f.name, f.bytes, "", o.json, out)) return error;
-    }
-    return llvm::Error::success();
+      return show(f.name, f.bytes, "", o.json, out);
+    });
   }
-  auto buffer = llvm::MemoryBuffer::getFile(o.path);
+  if (bytes.size() > support::limits().pbBytes) return tooBig(o.path);
+  return show(o.path, bytes.str(), o.type, o.json, out);
+}
+
+llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
+  llvm::sys::fs::file_status st;
+  if (auto ec = llvm::sys::fs::status(o.path, st)) return llvm::createStringError("cannot read '" + o.path + "': " + ec.message());
+  if (st.type() == llvm::sys::fs::file_type::directory_file)
+    return llvm::createStringError("cannot read '" + o.path + "': it is a directory; give a .pb file or a package (.tgz)");
+  if (isArchiveName(o.path)) {
+    return forEachArchiveEntry(o.path, [&](PackageFile&& f) {
+      out << "=== " << f.name << " (" << typeFromName(f.name) << ")\n";
+      return show(f.name, f.bytes, "", o.json, out);
+    });
+  }
+  if (st.type() == llvm::sys::fs::file_type::regular_file && st.getSize() > support::limits().pbBytes) return tooBig(o.path);
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(o.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buffer) return llvm::createStringError("cannot read '" + o.path + "': " + buffer.getError().message());
+  if ((*buffer)->getBufferSize() > support::limits().pbBytes) return tooBig(o.path);
   return show(o.path, (*buffer)->getBuffer().str(), o.type, o.json, out);
 }
 

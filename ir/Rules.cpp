@@ -1,6 +1,7 @@
 #include "ir/Rules.h"
 
 #include <algorithm>
+#include <regex>
 
 namespace flytecc::ir {
 
@@ -26,6 +27,24 @@ Interface mapTaskInterface(const Interface& mapped, const std::vector<std::strin
   for (const auto& o : mapped.outputs)
     out.outputs.push_back({o.name, Type::list(itemsMayFail && !o.type.isOptional() ? Type::optional(o.type) : o.type), {}});
   return out;
+}
+
+bool isValidImageReference(std::string_view ref) {
+  if (ref.find("{{") != std::string_view::npos) return ref.find('\0') == std::string_view::npos;  // a template
+  if (ref.empty() || ref.size() > 255 + 1 + 128 + 1 + 200) return false;
+  // distribution/reference's grammar (reference.go), anchored.
+  static const std::regex grammar(
+      "((?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
+      "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?/)?"                                // domain
+      "([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)"  // path
+      "(?::([\\w][\\w.-]{0,127}))?"                                                      // tag
+      "(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");   // digest
+  std::cmatch m;
+  if (!std::regex_match(ref.data(), ref.data() + ref.size(), m, grammar)) return false;
+  // The domain part is only a domain when it looks like one; "library/ubuntu" is a path.
+  std::string domain = m[1].str();
+  std::string name = domain + m[2].str();
+  return name.size() <= 255;
 }
 
 }  // namespace flytecc::ir

@@ -34,4 +34,9 @@ bool mapItemsMayFail(const std::optional<double>& ratio, const std::optional<std
 // output T becomes [T], or [T?] when items may fail.
 Interface mapTaskInterface(const Interface& mapped, const std::vector<std::string>& boundInputs, bool itemsMayFail);
 
+// A container image reference by the Docker reference grammar: [HOST[:PORT]/]PATH[:TAG][@DIGEST], PATH of
+// lowercase components separated by '/', the name at most 255 characters. A Flyte template such as
+// "{{.image.default.fqn}}:{{.image.default.version}}" is resolved at registration and accepted as is.
+bool isValidImageReference(std::string_view ref);
+
 }  // namespace flytecc::ir
