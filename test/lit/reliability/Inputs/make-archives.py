@@ -2,7 +2,7 @@
 import gzip, io, os, sys, tarfile
 
 out = sys.argv[1]
-good = b"\x0a\x02\x08\x01"  # a few bytes of a TaskSpec-shaped message (content does not matter here)
+good = b"\x0a\x00"  # a TaskSpec with an empty template: valid, so only the archive itself is wrong
 
 def tar(name, entries, compress=True):
     buf = io.BytesIO()
@@ -33,7 +33,7 @@ with tarfile.open(fileobj=buf, mode="w") as t:
 with open(os.path.join(out, "bomb.tgz"), "wb") as f:
     f.write(gzip.compress(buf.getvalue(), compresslevel=9, mtime=0))
 # An entry whose header claims 1 GiB but whose data stops after 4 bytes.
-liar = tarfile.TarInfo("0_liar_1.pb"); liar.size = 4
+liar = tarfile.TarInfo("0_liar_1.pb"); liar.size = len(good)
 buf = io.BytesIO()
 with tarfile.open(fileobj=buf, mode="w") as t:
     t.addfile(liar, io.BytesIO(good))
