@@ -152,7 +152,27 @@ std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& c
   long double num = period->getTemplateArgs()[0].getAsIntegral().getExtValue();
   long double den = period->getTemplateArgs()[1].getAsIntegral().getExtValue();
   long double count = rep.isInt() ? rep.getInt().getExtValue() : rep.isFloat() ? rep.getFloat().convertToDouble() : 0;
-  return static_cast<std::int64_t>(std::llround(count * num * 1e9L / den));
+  long double nanos = std::round(count * num * 1e9L / den);
+  // Flyte durations are int64 nanoseconds (about +-292 years): beyond that is not a value, never a wrap.
+  if (!(nanos >= -9223372036854775807.0L && nanos <= 9223372036854775807.0L)) return std::nullopt;
+  return static_cast<std::int64_t>(nanos);
+}
+
+std::optional<std::string> outOfRange(const Expr* e, const ASTContext& ctx) {
+  if (!e || e->isValueDependent()) return std::nullopt;
+  e = e->IgnoreImplicit();
+  if (stdSpecialization(e->getType(), "duration")) {
+    Expr::EvalResult r;
+    if (!e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() || r.Val.getStructNumFields() < 1) return std::nullopt;
+    if (evalDurationNanos(e, ctx)) return std::nullopt;
+    return std::string("a Flyte duration is int64 nanoseconds, about 292 years at most");
+  }
+  Expr::EvalResult r;
+  if (!e->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
+  const llvm::APSInt& v = r.Val.getInt();
+  if (v.getSignificantBits() > 64 || (v.isUnsigned() && v.getActiveBits() > 63))
+    return "Flyte integers are int64; " + llvm::toString(v, 10) + " is larger than 9223372036854775807";
+  return std::nullopt;
 }
 
 // The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}` (through std::initializer_list).

@@ -28,6 +28,9 @@ std::optional<std::string> evalString(const clang::Expr* e, const clang::ASTCont
 std::optional<std::int64_t> evalEnumValue(const clang::Expr* e, const clang::ASTContext& ctx);
 // A std::chrono::duration constant, in nanoseconds.
 std::optional<std::int64_t> evalDurationNanos(const clang::Expr* e, const clang::ASTContext& ctx);
+// Why a constant that evaluates cannot be a Flyte value (an integer outside int64, a duration beyond int64
+// nanoseconds), for a clearer error than "not a constant"; nullopt when that is not the problem.
+std::optional<std::string> outOfRange(const clang::Expr* e, const clang::ASTContext& ctx);
 
 // For an aggregate initializer `T{.a = x, .b = y}`, calls `field(name, init)` for each field the
 // source sets explicitly (fields left to their default member initializer are skipped).

@@ -1,7 +1,7 @@
 #include "executor/Program.h"
 
-#include <archive.h>
-#include <archive_entry.h>
+#include "flyteidl/Package.h"
+
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -89,25 +89,12 @@ llvm::Expected<Program> loadDirectory(const std::string& dir) {
 }
 
 llvm::Expected<Program> loadPackage(const std::string& path) {
-  std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
-  archive_read_support_filter_all(a.get());
-  archive_read_support_format_tar(a.get());
-  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return bad("cannot read archive '" + path + "': " + archive_error_string(a.get()));
+  // The one archive reader (flyteidl/Package.h): streamed, plain relative regular files only, bounded.
   Program p;
-  archive_entry* e = nullptr;
-  int rc;
-  while ((rc = archive_read_next_header(a.get(), &e)) == ARCHIVE_OK) {
-    if (archive_entry_filetype(e) != AE_IFREG) continue;
-    std::string name = archive_entry_pathname(e) ? archive_entry_pathname(e) : "";
-    la_int64_t size = archive_entry_size(e);
-    if (size < 0 || size > (la_int64_t{1} << 30)) return bad("'" + path + "': entry '" + name + "' has an implausible size");
-    std::string bytes(static_cast<size_t>(size), '\0');
-    if (archive_read_data(a.get(), bytes.data(), bytes.size()) != static_cast<la_ssize_t>(bytes.size()))
-      return bad("'" + path + "': entry '" + name + "' is truncated or corrupt");
-    if (auto err = addFile(p, llvm::sys::path::filename(name), bytes)) return err;
-  }
-  if (rc != ARCHIVE_EOF) return bad("'" + path + "' is not a readable tar archive: " + archive_error_string(a.get()));
+  if (auto err = idl::forEachArchiveEntry(path, [&](idl::PackageFile&& f) {
+        return addFile(p, llvm::sys::path::filename(f.name), f.bytes);
+      }))
+    return err;
   if (auto err = finish(p, path)) return err;
   return p;
 }

@@ -2,12 +2,14 @@
 
 #include <google/protobuf/text_format.h>
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <memory>
 
 #include "flyteidl/Emit.h"
 #include "flyteidl/Package.h"
+#include "support/Limits.h"
 #include "flyteidl/admin/launch_plan.pb.h"
 #include "flyteidl/admin/task.pb.h"
 #include "flyteidl/admin/workflow.pb.h"
@@ -65,6 +67,8 @@ static llvm::Expected<std::string> render(const std::string& name, const std::st
                                    "flyteidl.admin.TaskSpec|flyteidl.admin.WorkflowSpec|flyteidl.admin.LaunchPlan|" +
                                    "flyteidl.core.TaskTemplate|flyteidl.core.WorkflowTemplate");
   }
+  if (bytes.empty())
+    return llvm::createStringError("'" + name + "' is empty; a flyteidl .pb file holds at least the entity's id");
   if (!message->ParseFromString(bytes) || hasUnknownFields(*message)) {
     return llvm::createStringError("'" + name + "' is not a valid " + type + " (corrupt or truncated)");
   }
@@ -86,36 +90,65 @@ static std::string jsonString(llvm::StringRef s) {
   return out;
 }
 
-llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
-  llvm::StringRef path = o.path;
-  if (path.ends_with(".tgz") || path.ends_with(".tar.gz") || path.ends_with(".tar")) {
-    auto files = readArchive(o.path);
-    if (!files) return files.takeError();
-    std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    // JSON: one document, an array of {"name", "type", "message"} in entry order; text: a header per entry.
-    std::string doc = o.json ? "[" : "";
-    for (size_t i = 0; i < files->size(); ++i) {
-      const auto& f = (*files)[i];
-      auto text = render(f.name, f.bytes, "", o.json);
-      if (!text) return text.takeError();
-      if (o.json) {
-        llvm::StringRef message = llvm::StringRef(*text).rtrim();
-        doc += std::string(i ? "," : "") + "\n{\"name\": " + jsonString(f.name) + ", \"type\": " +
-               jsonString(typeFromName(f.name)) + ",\n \"message\": " + message.str() + "}";
-      } else {
-        doc += "=== " + f.name + " (" + typeFromName(f.name) + ")\n" + *text;
-      }
-    }
-    if (o.json) doc += "\n]\n";
-    out << doc;
+static bool isArchiveName(llvm::StringRef path) {
+  return path.ends_with(".tgz") || path.ends_with(".tar.gz") || path.ends_with(".tar");
+}
+
+static llvm::Error tooBig(const std::string& path) {
+  const support::Limits& lim = support::limits();
+  return llvm::createStringError("'" + path + "' is over " +
+                                 support::limitText("size", lim.pbBytes, "bytes", "FLYTECC_MAX_PB_BYTES"));
+}
+
+// Streams a package's entries (one in memory at a time, in archive order: flytecc writes them sorted). JSON: one
+// document, an array of {"name", "type", "message"}; text: a "=== NAME (TYPE)" line before each entry.
+template <class ForEach>
+static llvm::Error dumpEntries(ForEach forEach, const DumpOptions& o, llvm::raw_ostream& out) {
+  size_t count = 0;
+  if (o.json) out << "[";
+  auto error = forEach([&](PackageFile&& f) -> llvm::Error {
+    auto text = render(f.name, f.bytes, "", o.json);
+    if (!text) return text.takeError();
+    if (o.json)
+      out << (count ? "," : "") << "\n{\"name\": " << jsonString(f.name) << ", \"type\": " << jsonString(typeFromName(f.name))
+          << ",\n \"message\": " << llvm::StringRef(*text).rtrim() << "}";
+    else
+      out << "=== " << f.name << " (" << typeFromName(f.name) << ")\n" << *text;
+    ++count;
     return llvm::Error::success();
-  }
-  auto buffer = llvm::MemoryBuffer::getFile(o.path);
-  if (!buffer) return llvm::createStringError("cannot read '" + o.path + "': " + buffer.getError().message());
-  auto text = render(o.path, (*buffer)->getBuffer().str(), o.type, o.json);
+  });
+  if (error) return error;
+  if (o.json) out << "\n]\n";
+  return llvm::Error::success();
+}
+
+static llvm::Error dumpOne(const std::string& name, const std::string& bytes, const DumpOptions& o,
+                           llvm::raw_ostream& out) {
+  auto text = render(name, bytes, o.type, o.json);
   if (!text) return text.takeError();
   out << *text;
   return llvm::Error::success();
+}
+
+llvm::Error dumpBuffer(llvm::StringRef bytes, const DumpOptions& o, llvm::raw_ostream& out) {
+  if (isArchiveName(o.path))
+    return dumpEntries([&](auto each) { return forEachArchiveEntryInMemory(bytes, o.path, each); }, o, out);
+  if (bytes.size() > support::limits().pbBytes) return tooBig(o.path);
+  return dumpOne(o.path, bytes.str(), o, out);
+}
+
+llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
+  llvm::sys::fs::file_status st;
+  if (auto ec = llvm::sys::fs::status(o.path, st)) return llvm::createStringError("cannot read '" + o.path + "': " + ec.message());
+  if (st.type() == llvm::sys::fs::file_type::directory_file)
+    return llvm::createStringError("cannot read '" + o.path + "': it is a directory; give a .pb file or a package (.tgz)");
+  if (isArchiveName(o.path))
+    return dumpEntries([&](auto each) { return forEachArchiveEntry(o.path, each); }, o, out);
+  if (st.type() == llvm::sys::fs::file_type::regular_file && st.getSize() > support::limits().pbBytes) return tooBig(o.path);
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(o.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer) return llvm::createStringError("cannot read '" + o.path + "': " + buffer.getError().message());
+  if ((*buffer)->getBufferSize() > support::limits().pbBytes) return tooBig(o.path);
+  return dumpOne(o.path, (*buffer)->getBuffer().str(), o, out);
 }
 
 }  // namespace flytecc::idl

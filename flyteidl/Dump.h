@@ -1,6 +1,7 @@
 // `flytecc dump`: shows a flyteidl .pb or a whole registration package as JSON or text.
 #pragma once
 
+#include <llvm/ADT/StringRef.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Support/raw_ostream.h>
 #include <string>
@@ -16,6 +17,11 @@ struct DumpOptions {
 // Writes the messages to `out`: a package as one JSON document (an array of {"name", "type", "message"}, in
 // entry order) or, as text, each entry after a "=== NAME (TYPE)" line. An unreadable or corrupt file, or an
 // unknown type, is an error, and then nothing is written.
+// Reads a .pb of at most support::limits().pbBytes; a package is streamed (flyteidl/Package.h), one entry
+// in memory at a time. An empty .pb is an error (every flyteidl entity has an id).
 llvm::Error dump(const DumpOptions& options, llvm::raw_ostream& out);
+
+// The same for bytes in memory (options.path names them and, by its ending, says whether they are a package).
+llvm::Error dumpBuffer(llvm::StringRef bytes, const DumpOptions& options, llvm::raw_ostream& out);
 
 }  // namespace flytecc::idl

@@ -3,7 +3,9 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <unistd.h>
 #include <fmt/format.h>
 #include <functional>
@@ -21,6 +23,7 @@
 
 #include "flyteidl/Emit.h"
 #include "support/Files.h"
+#include "support/Limits.h"
 #include "flyteidl/admin/task.pb.h"
 #include "flyteidl/admin/workflow.pb.h"
 
@@ -115,9 +118,96 @@ llvm::Error checkTaskImages(const ir::Module& module, const PackageSettings& set
   return errors;
 }
 
+// Walks the YAML before llvm::yaml::Input maps it (which would expand aliases and recurse without bound):
+// refuses anchors and aliases, nesting deeper than the limit, and null values where a
+// string is expected. The parser is lazy, so a deep document is never parsed past the limit.
+static llvm::Error prescanConfig(llvm::yaml::Node* n, unsigned depth, llvm::StringRef key, llvm::SourceMgr& sm,
+                                 const std::string& path, std::string& problem) {
+  auto at = [&](llvm::yaml::Node* node, const llvm::Twine& message) {
+    llvm::SMDiagnostic d = sm.GetMessage(node->getSourceRange().Start, llvm::SourceMgr::DK_Error, message);
+    llvm::raw_string_ostream os(problem);
+    d.print(nullptr, os, /*ShowColors=*/false);
+    return fail("invalid config '" + path + "'");
+  };
+  const support::Limits& lim = support::limits();
+  if (!n) return llvm::Error::success();
+  if (depth > lim.configDepth)
+    return at(n, "nested deeper than " + support::limitText("depth", lim.configDepth, "", "FLYTECC_MAX_CONFIG_DEPTH"));
+  if (llvm::isa<llvm::yaml::AliasNode>(n) || !n->getAnchor().empty())
+    return at(n, "YAML anchors and aliases are not allowed in flytecc.yaml; write the value out");
+  if (auto* m = llvm::dyn_cast<llvm::yaml::MappingNode>(n)) {
+    for (auto& kv : *m) {
+      llvm::yaml::Node* k = kv.getKey();
+      if (auto e = prescanConfig(k, depth + 1, "", sm, path, problem)) return e;
+      llvm::SmallString<64> storage;
+      llvm::StringRef name;
+      if (auto* sk = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(k)) name = sk->getValue(storage);
+      if (depth == 1 && !llvm::is_contained({"image", "project", "domain", "version", "task_images"}, name))
+        return at(k, "unknown key '" + name + "' (keys: image, project, domain, version, task_images)");
+      llvm::yaml::Node* v = kv.getValue();
+      bool stringValue = depth == 1 ? name != "task_images" : depth == 2 && key == "task_images";
+      if (stringValue && v) {
+        if (llvm::isa<llvm::yaml::NullNode>(v))
+          return at(v, "'" + name + "' has no value (null); give a string, e.g. " + name + ": \"...\"");
+        if (auto* sv = llvm::dyn_cast<llvm::yaml::ScalarNode>(v)) {
+          llvm::SmallString<64> vs;
+          llvm::StringRef text = sv->getValue(vs);
+          if (sv->getRawValue() == "~" || (sv->getRawValue() == text && (text == "null" || text == "Null" || text == "NULL")))
+            return at(v, "'" + name + "' is null; give a string (quote it, \"null\", if you mean that text)");
+        }
+      }
+      if (auto e = prescanConfig(v, depth + 1, depth == 1 ? name : llvm::StringRef(), sm, path, problem)) return e;
+    }
+  } else if (auto* seq = llvm::dyn_cast<llvm::yaml::SequenceNode>(n)) {
+    for (auto& item : *seq)
+      if (auto e = prescanConfig(&item, depth + 1, "", sm, path, problem)) return e;
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<PackageSettings> readPackageConfig(const std::string& path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path);
+  const support::Limits& lim = support::limits();
+  llvm::sys::fs::file_status st;
+  if (auto ec = llvm::sys::fs::status(path, st)) return fail("cannot read config '" + path + "': " + ec.message());
+  if (st.type() == llvm::sys::fs::file_type::directory_file)
+    return fail("cannot read config '" + path + "': it is a directory; give the path of a flytecc.yaml file");
+  if (st.type() == llvm::sys::fs::file_type::regular_file && st.getSize() > lim.configBytes)
+    return fail("config '" + path + "' is over " +
+                support::limitText("size", lim.configBytes, "bytes", "FLYTECC_MAX_CONFIG_BYTES"));
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/true);
   if (!buffer) return fail("cannot read config '" + path + "': " + buffer.getError().message());
+  return parsePackageConfig((*buffer)->getBuffer(), path);
+}
+
+llvm::Expected<PackageSettings> parsePackageConfig(llvm::StringRef text, const std::string& path) {
+  const support::Limits& lim = support::limits();
+  auto buffer = llvm::MemoryBuffer::getMemBuffer(text, path, /*RequiresNullTerminator=*/false);
+  if (text.size() > lim.configBytes)
+    return fail("config '" + path + "' is over " +
+                support::limitText("size", lim.configBytes, "bytes", "FLYTECC_MAX_CONFIG_BYTES"));
+  {
+    llvm::SourceMgr sm;
+    sm.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(text, path, false), llvm::SMLoc());
+    std::string problem;
+    sm.setDiagHandler([](const llvm::SMDiagnostic& d, void* ctx) {
+      llvm::raw_string_ostream os(*static_cast<std::string*>(ctx));
+      d.print(nullptr, os, /*ShowColors=*/false);
+    }, &problem);
+    llvm::yaml::Stream stream(buffer->getMemBufferRef(), sm);
+    std::string scanProblem;
+    for (auto& doc : stream) {
+      if (auto e = prescanConfig(doc.getRoot(), 1, "", sm, path, scanProblem)) {
+        llvm::consumeError(std::move(e));
+        while (!scanProblem.empty() && scanProblem.back() == '\n') scanProblem.pop_back();
+        return fail("invalid config '" + path + "'\n" + scanProblem);
+      }
+      break;  // one document
+    }
+    if (stream.failed()) {
+      while (!problem.empty() && problem.back() == '\n') problem.pop_back();
+      return fail("invalid config '" + path + "' (not valid YAML)" + (problem.empty() ? "" : "\n" + problem));
+    }
+  }
   ConfigFile file;
   // llvm::yaml reports unknown keys and wrong shapes as "file:line:col: error: ..." through this handler.
   struct Problems {
@@ -130,7 +220,7 @@ llvm::Expected<PackageSettings> readPackageConfig(const std::string& path) {
     d.print(nullptr, os, /*ShowColors=*/false);
     p->failed = true;
   };
-  llvm::yaml::Input in((*buffer)->getMemBufferRef(), nullptr, handler, &problems);
+  llvm::yaml::Input in(buffer->getMemBufferRef(), nullptr, handler, &problems);
   in >> file;
   if (in.error() || problems.failed) {
     std::string text = problems.text;
@@ -144,7 +234,7 @@ llvm::Expected<PackageSettings> readPackageConfig(const std::string& path) {
   s.domain = file.domain.value_or("");
   s.version = file.version.value_or("");
   s.taskImages = file.taskImages;
-  s.taskImageLocations = taskImageLocations(path, (*buffer)->getMemBufferRef());
+  s.taskImageLocations = taskImageLocations(path, buffer->getMemBufferRef());
   return s;
 }
 
@@ -277,6 +367,7 @@ llvm::Error writeArchive(const std::string& path, const std::vector<PackageFile>
   std::string dir = support::parentDir(path);
   if (!llvm::sys::fs::is_directory(dir))
     return fail("cannot write '" + path + "': directory '" + dir + "' does not exist");
+  if (auto error = support::checkOutputPath(path, {})) return error;
   int fd = -1;
   llvm::SmallString<256> tmp;
   if (auto ec = support::createTempIn(dir, fd, tmp)) return fail("cannot write '" + path + "': " + ec.message());
@@ -285,7 +376,7 @@ llvm::Error writeArchive(const std::string& path, const std::vector<PackageFile>
     std::string reason = archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error";
     a.reset();
     ::close(fd);
-    llvm::sys::fs::remove(tmp);
+    support::removeTemp(tmp);
     return fail("cannot write '" + path + "': " + what + ": " + reason);
   };
   if (archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK) return failArchive("gzip");
@@ -306,36 +397,130 @@ llvm::Error writeArchive(const std::string& path, const std::vector<PackageFile>
   }
   if (archive_write_close(a.get()) != ARCHIVE_OK) return failArchive("close");
   a.reset();
-  ::close(fd);
-  if (auto ec = llvm::sys::fs::rename(tmp, path)) {
-    llvm::sys::fs::remove(tmp);
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    support::removeTemp(tmp);
+    return fail("cannot write '" + path + "': " + std::strerror(errno));
+  }
+  if (auto ec = support::publishTemp(tmp, path)) {
+    support::removeTemp(tmp);
     return fail("cannot write '" + path + "': " + ec.message());
   }
   return llvm::Error::success();
 }
 
-llvm::Expected<std::vector<PackageFile>> readArchive(const std::string& path) {
-  std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
-  archive_read_support_filter_all(a.get());
-  archive_read_support_format_tar(a.get());
-  auto reason = [&] { return std::string(archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error"); };
-  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return fail("cannot read archive '" + path + "': " + reason());
-  std::vector<PackageFile> files;
+// Whether an entry name is a plain relative path: not empty, not absolute, no "." or ".." components.
+static bool isPlainRelative(llvm::StringRef name) {
+  if (name.empty() || name.starts_with("/")) return false;
+  llvm::SmallVector<llvm::StringRef, 8> parts;
+  name.split(parts, '/');
+  for (auto p : parts)
+    if (p.empty() || p == "." || p == "..") return false;
+  return true;
+}
+
+static const char* entryKind(archive_entry* e) {
+  if (archive_entry_hardlink(e)) return "a hard link";
+  switch (archive_entry_filetype(e)) {
+    case AE_IFDIR: return "a directory";
+    case AE_IFLNK: return "a symbolic link";
+    case AE_IFCHR: return "a character device";
+    case AE_IFBLK: return "a block device";
+    case AE_IFIFO: return "a FIFO";
+    case AE_IFSOCK: return "a socket";
+    default: return "not a regular file";
+  }
+}
+
+using ArchivePtr = std::unique_ptr<archive, decltype(&archive_read_free)>;
+
+static llvm::Error readEntries(archive* a, const std::string& path, uint64_t compressedSize,
+                               llvm::function_ref<llvm::Error(PackageFile&&)> fn) {
+  const support::Limits& lim = support::limits();
+  auto reason = [&] { return std::string(archive_error_string(a) ? archive_error_string(a) : "unknown error"); };
+  uint64_t entries = 0, total = 0;
   archive_entry* e = nullptr;
   int rc;
-  while ((rc = archive_read_next_header(a.get(), &e)) == ARCHIVE_OK) {
-    if (archive_entry_filetype(e) != AE_IFREG) continue;
-    PackageFile f{archive_entry_pathname(e) ? archive_entry_pathname(e) : "", ""};
-    la_int64_t size = archive_entry_size(e);
-    if (size < 0 || size > (la_int64_t{1} << 30))  // no flyteidl entity is anywhere near 1 GiB
-      return fail("'" + path + "': entry '" + f.name + "' has an implausible size");
-    f.bytes.resize(static_cast<size_t>(size));
-    if (archive_read_data(a.get(), f.bytes.data(), f.bytes.size()) != static_cast<la_ssize_t>(f.bytes.size()))
-      return fail("'" + path + "': entry '" + f.name + "' is truncated or corrupt");
-    files.push_back(std::move(f));
+  while ((rc = archive_read_next_header(a, &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
+    const char* rawName = archive_entry_pathname(e);
+    std::string name = rawName ? rawName : "";
+    if (++entries > lim.archiveEntries)
+      return fail("'" + path + "' has more entries than " +
+                  support::limitText("entry count", lim.archiveEntries, "", "FLYTECC_MAX_ARCHIVE_ENTRIES"));
+    if (archive_entry_hardlink(e) || archive_entry_filetype(e) != AE_IFREG)
+      return fail("'" + path + "': entry '" + name + "' is " + entryKind(e) +
+                  "; a package holds only regular files (is this a flytecc package?)");
+    if (!isPlainRelative(name))
+      return fail("'" + path + "': entry '" + name +
+                  "' is not a plain relative file name (absolute, empty, or with '.' or '..' components)");
+    la_int64_t declared = archive_entry_size_is_set(e) ? archive_entry_size(e) : 0;
+    if (declared < 0 || static_cast<uint64_t>(declared) > lim.entryBytes)
+      return fail("'" + path + "': entry '" + name + "' (" + llvm::Twine(declared) + " bytes) is over " +
+                  support::limitText("entry size", lim.entryBytes, "bytes", "FLYTECC_MAX_ENTRY_BYTES"));
+    PackageFile f{name, ""};
+    char chunk[1 << 16];
+    for (;;) {
+      la_ssize_t n = archive_read_data(a, chunk, sizeof chunk);
+      if (n < 0) return fail("'" + path + "': entry '" + name + "' is truncated or corrupt: " + reason());
+      if (n == 0) break;
+      f.bytes.append(chunk, static_cast<size_t>(n));
+      total += static_cast<uint64_t>(n);
+      if (f.bytes.size() > lim.entryBytes)
+        return fail("'" + path + "': entry '" + name + "' is over " +
+                    support::limitText("entry size", lim.entryBytes, "bytes", "FLYTECC_MAX_ENTRY_BYTES"));
+      if (total > lim.archiveBytes)
+        return fail("'" + path + "' holds more than " +
+                    support::limitText("uncompressed size", lim.archiveBytes, "bytes", "FLYTECC_MAX_ARCHIVE_BYTES"));
+      uint64_t raw = compressedSize ? compressedSize : 1;
+      if (total > (1u << 20) && total / raw > lim.compressionRatio)
+        return fail("'" + path + "' expands more than " +
+                    support::limitText("compression ratio", lim.compressionRatio, ": 1", "FLYTECC_MAX_COMPRESSION_RATIO") +
+                    " (a compression bomb?)");
+    }
+    if (static_cast<uint64_t>(declared) != f.bytes.size())
+      return fail("'" + path + "': entry '" + name + "' is truncated or corrupt (" + llvm::Twine(f.bytes.size()) +
+                  " of " + llvm::Twine(declared) + " bytes)");
+    if (auto error = fn(std::move(f))) return error;
   }
   if (rc != ARCHIVE_EOF) return fail("'" + path + "' is not a readable tar archive: " + reason());
+  return llvm::Error::success();
+}
+
+static ArchivePtr newReader() {
+  ArchivePtr a(archive_read_new(), archive_read_free);
+  archive_read_support_filter_gzip(a.get());
+  archive_read_support_filter_none(a.get());
+  archive_read_support_format_tar(a.get());
+  return a;
+}
+
+llvm::Error forEachArchiveEntry(const std::string& path, llvm::function_ref<llvm::Error(PackageFile&&)> fn) {
+  llvm::sys::fs::file_status st;
+  if (auto ec = llvm::sys::fs::status(path, st)) return fail("cannot read archive '" + path + "': " + ec.message());
+  if (st.type() != llvm::sys::fs::file_type::regular_file)
+    return fail("cannot read archive '" + path + "': not a regular file");
+  ArchivePtr a = newReader();
+  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
+    return fail("cannot read archive '" + path + "': " +
+                (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error"));
+  return readEntries(a.get(), path, st.getSize(), fn);
+}
+
+llvm::Error forEachArchiveEntryInMemory(llvm::StringRef bytes, const std::string& name,
+                                        llvm::function_ref<llvm::Error(PackageFile&&)> fn) {
+  ArchivePtr a = newReader();
+  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK)
+    return fail("cannot read archive '" + name + "': " +
+                (archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown error"));
+  return readEntries(a.get(), name, bytes.size(), fn);
+}
+
+llvm::Expected<std::vector<PackageFile>> readArchive(const std::string& path) {
+  std::vector<PackageFile> files;
+  if (auto error = forEachArchiveEntry(path, [&](PackageFile&& f) {
+        files.push_back(std::move(f));
+        return llvm::Error::success();
+      }))
+    return error;
   return files;
 }
 

@@ -2,6 +2,7 @@
 // writes it (see ../docs/packaging.md).
 #pragma once
 
+#include <llvm/ADT/STLFunctionalExtras.h>
 #include <llvm/Support/Error.h>
 #include <map>
 #include <optional>
@@ -22,7 +23,10 @@ struct PackageSettings {
 
 // flytecc.yaml: image, project, domain, version, task_images. Unknown keys are errors.
 // A problem comes back as an error whose message names the file and, for YAML problems, the location.
+// Limits (support/Limits.h): size and nesting depth; anchors, aliases and null values are refused.
 llvm::Expected<PackageSettings> readPackageConfig(const std::string& path);
+// The same for the text of a config; `path` names it in messages.
+llvm::Expected<PackageSettings> parsePackageConfig(llvm::StringRef text, const std::string& path);
 
 // Every name under task_images must be a task of `module`: an error per other name, at its place in the
 // config, with the closest task name ("did you mean") when there is one.
@@ -42,7 +46,16 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
 // temporary file and renamed into place: no partial archive is ever left behind.
 llvm::Error writeArchive(const std::string& path, const std::vector<PackageFile>& files);
 
-// Reads every regular file of a .tgz / .tar.gz / .tar.
+// Streams a .tgz / .tar.gz / .tar: `fn` gets each entry in archive order, one at a time (never more than
+// one in memory). Refused, with a message: entries that are not regular files (directories, symbolic and
+// hard links, devices), names that are not plain relative paths, and archives over the limits of
+// support/Limits.h (entry count, entry size, total uncompressed size, compression ratio).
+llvm::Error forEachArchiveEntry(const std::string& path, llvm::function_ref<llvm::Error(PackageFile&&)> fn);
+// The same for an archive in memory; `name` is the name used in messages.
+llvm::Error forEachArchiveEntryInMemory(llvm::StringRef bytes, const std::string& name,
+                                        llvm::function_ref<llvm::Error(PackageFile&&)> fn);
+
+// Every entry of an archive (forEachArchiveEntry's rules), all in memory.
 llvm::Expected<std::vector<PackageFile>> readArchive(const std::string& path);
 
 }  // namespace flytecc::idl

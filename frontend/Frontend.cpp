@@ -16,6 +16,7 @@
 
 #include "analysis/TaskCallsTaskCheck.h"
 #include "analysis/WorkflowAnalysis.h"
+#include "frontend/CompileDatabase.h"
 #include "ir/Verifier.h"
 #include "support/Files.h"
 
@@ -88,10 +89,20 @@ class AnalysisConsumer : public ASTConsumer {
   explicit AnalysisConsumer(AnalysisSetup s) : s_(s) {}
   void HandleTranslationUnit(ASTContext& ctx) override {
     const SourceManager& sm = ctx.getSourceManager();
+    bool sdkIncluded = false;
     for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
       s_.dependencies->insert(support::absolutePath(it->first.getName()));
+      sdkIncluded |= llvm::StringRef(it->first.getName()).ends_with("flyte/flyte.hpp");
     }
-    if (ctx.getDiagnostics().hasErrorOccurred()) return;  // no analysis of a TU that does not compile
+    if (ctx.getDiagnostics().hasErrorOccurred()) {  // no analysis of a TU that does not compile
+      // The errors of a file that uses FLYTE_TASK without the SDK header point deep into its code; say why.
+      llvm::StringRef text = sm.getBufferData(sm.getMainFileID());
+      if (!sdkIncluded && (text.contains("FLYTE_TASK") || text.contains("FLYTE_WORKFLOW"))) {
+        analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches, s_.checks);
+        reporter.report(sm.getLocForStartOfFile(sm.getMainFileID()), analysis::DiagKind::MissingSdkInclude);
+      }
+      return;
+    }
     analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches, s_.checks);
     analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
     if (s_.callGraphs) analysis::summarizeCalls(ctx, s_.callGraphs->emplace_back());
@@ -185,6 +196,7 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
                                      "': configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass the "
                                      "flags after --");
     }
+    if (auto bad = checkCompileCommandsIn(options.buildDir)) return bad;
     db = tooling::CompilationDatabase::loadFromDirectory(options.buildDir, error);
     if (!db)
       return llvm::createStringError("cannot load compile_commands.json from '" + options.buildDir + "': " + error);
@@ -195,6 +207,9 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
   }
   for (const auto& src : options.sources) {
     if (!llvm::sys::fs::exists(src)) return llvm::createStringError("no such file: '" + src + "'");
+    if (llvm::sys::fs::is_directory(src))
+      return llvm::createStringError("'" + src + "' is a directory; give the C++ source files (e.g. " + src +
+                                     "/*.cpp)");
   }
 
   tooling::ClangTool tool(*db, options.sources);

@@ -8,6 +8,8 @@
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/MD5.h>
 
+#include <regex>
+
 namespace flytecc::ir {
 
 static bool asciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -60,6 +62,7 @@ std::string dnsify(std::string_view value) {
   }
   if (!res.empty() && res.back() == '-') res.pop_back();
   return res;
+}
 
 std::optional<Interface> mapItemInterface(const Module& module, const MapTask& map, std::string* why) {
   auto fail = [&](std::string message) -> std::optional<Interface> {
@@ -120,6 +123,24 @@ std::optional<Resources> largerResources(const Resources& a, const Resources& b)
        eph = largerQuantity(a.ephemeralStorage, b.ephemeralStorage);
   if (!cpu || !mem || !gpu || !eph) return std::nullopt;
   return Resources{*cpu, *mem, *gpu, *eph};
+}
+
+bool isValidImageReference(std::string_view ref) {
+  if (ref.find("{{") != std::string_view::npos) return ref.find('\0') == std::string_view::npos;  // a template
+  if (ref.empty() || ref.size() > 255 + 1 + 128 + 1 + 200) return false;
+  // distribution/reference's grammar (reference.go), anchored.
+  static const std::regex grammar(
+      "((?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
+      "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?/)?"                                // domain
+      "([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)"  // path
+      "(?::([\\w][\\w.-]{0,127}))?"                                                      // tag
+      "(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?");   // digest
+  std::cmatch m;
+  if (!std::regex_match(ref.data(), ref.data() + ref.size(), m, grammar)) return false;
+  // The domain part is only a domain when it looks like one; "library/ubuntu" is a path.
+  std::string domain = m[1].str();
+  std::string name = domain + m[2].str();
+  return name.size() <= 255;
 }
 
 }  // namespace flytecc::ir

@@ -51,4 +51,9 @@ std::optional<Interface> mapItemInterface(const Module& module, const MapTask& m
 std::optional<std::string> largerQuantity(const std::string& a, const std::string& b);
 std::optional<Resources> largerResources(const Resources& a, const Resources& b);
 
+// A container image reference by the Docker reference grammar: [HOST[:PORT]/]PATH[:TAG][@DIGEST], PATH of
+// lowercase components separated by '/', the name at most 255 characters. A Flyte template such as
+// "{{.image.default.fqn}}:{{.image.default.version}}" is resolved at registration and accepted as is.
+bool isValidImageReference(std::string_view ref);
+
 }  // namespace flytecc::ir

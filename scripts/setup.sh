@@ -9,6 +9,7 @@ packages=(
   protobuf-compiler libprotobuf-dev libfmt-dev libgtest-dev libgmock-dev libsqlite3-dev libarchive-dev
   libcurl4-openssl-dev libxml2-dev libmsgpack-dev libmsgpack-cxx-dev ccache lld-22 python3-jsonschema python3-rfc3987 python3-botocore
   libgrpc++-dev protobuf-compiler-grpc
+  libclang-rt-22-dev  # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh, scripts/test-sanitized.sh)
 )
 
 missing=()

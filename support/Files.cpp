@@ -2,7 +2,9 @@
 
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/Signals.h>
 #include <llvm/Support/raw_ostream.h>
+#include <climits>
 #include <utility>
 
 namespace flytecc::support {
@@ -26,15 +28,79 @@ std::string parentDir(llvm::StringRef path) {
 std::error_code createTempIn(llvm::StringRef dir, int& fd, llvm::SmallVectorImpl<char>& path) {
   llvm::SmallString<256> model(dir);
   llvm::sys::path::append(model, ".flytecc-%%%%%%%%.tmp");
-  return llvm::sys::fs::createUniqueFile(model, fd, path);
+  std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, path);
+  if (!ec) llvm::sys::RemoveFileOnSignal(llvm::StringRef(path.data(), path.size()));
+  return ec;
+}
+
+void removeTemp(llvm::StringRef tmp) {
+  llvm::sys::fs::remove(tmp);
+  llvm::sys::DontRemoveFileOnSignal(tmp);
+}
+
+std::error_code publishTemp(llvm::StringRef tmp, llvm::StringRef final) {
+  std::error_code ec = llvm::sys::fs::rename(tmp, final);
+  if (!ec) llvm::sys::DontRemoveFileOnSignal(tmp);
+  return ec;
+}
+
+static std::string kindOf(llvm::sys::fs::file_type t) {
+  using T = llvm::sys::fs::file_type;
+  switch (t) {
+    case T::directory_file: return "a directory";
+    case T::block_file: return "a block device";
+    case T::character_file: return "a character device";
+    case T::fifo_file: return "a FIFO";
+    case T::socket_file: return "a socket";
+    case T::symlink_file: return "a symbolic link";
+    default: return "not a regular file";
+  }
+}
+
+llvm::Error checkOutputPath(llvm::StringRef output, llvm::ArrayRef<std::string> inputs, bool wantDir) {
+  llvm::sys::fs::file_status st;
+  if (!llvm::sys::fs::status(output, st) && llvm::sys::fs::exists(st)) {
+    auto type = st.type();
+    bool ok = wantDir ? type == llvm::sys::fs::file_type::directory_file
+                      : type == llvm::sys::fs::file_type::regular_file;
+    if (!ok)
+      return fail("refusing to write '" + output + "': it exists and is " +
+                  (wantDir && type == llvm::sys::fs::file_type::regular_file ? std::string("a regular file")
+                                                                               : kindOf(type)) +
+                  ", not a " + (wantDir ? "directory" : "regular file") + "; choose another output path");
+  }
+  std::string out = absolutePath(output);
+  for (const auto& in : inputs) {
+    if (in.empty()) continue;
+    std::string abs = absolutePath(in);
+    bool same = abs == out || llvm::sys::fs::equivalent(in, output);
+    bool inside = !same && llvm::sys::fs::is_directory(in) && llvm::StringRef(out).starts_with(abs + "/");
+    if (same || inside)
+      return fail("refusing to write '" + output + "': it is " + (same ? "" : "inside ") + "the input '" + in +
+                  "'; choose an output path that is not an input");
+  }
+  return llvm::Error::success();
 }
 
 llvm::Error writeAll(llvm::StringRef dir, const std::vector<OutputFile>& files) {
+  if (llvm::sys::fs::exists(dir) && !llvm::sys::fs::is_directory(dir))
+    return fail("cannot create output directory '" + dir + "': it exists and is not a directory");
+  // Everything that can be checked is checked before the first byte is written.
+  for (const auto& f : files) {
+    llvm::SmallString<256> final(dir);
+    llvm::sys::path::append(final, f.name);
+    if (f.name.empty() || llvm::sys::path::filename(f.name).size() > NAME_MAX)
+      return fail("cannot write '" + final + "': the file name is longer than the file system allows (" +
+                  llvm::Twine(NAME_MAX) + " bytes); shorten the entity name");
+    if (auto error = checkOutputPath(final, {})) return error;
+  }
   if (auto ec = llvm::sys::fs::create_directories(dir))
     return fail("cannot create output directory '" + dir + "': " + ec.message());
   std::vector<std::pair<std::string, std::string>> staged;  // temp -> final
+  std::vector<std::string> created;                         // finals that did not exist before this call
   auto cleanup = [&] {
-    for (const auto& [tmp, final] : staged) llvm::sys::fs::remove(tmp);
+    for (const auto& [tmp, final] : staged) removeTemp(tmp);
+    for (const auto& final : created) llvm::sys::fs::remove(final);
   };
   for (const auto& f : files) {
     llvm::SmallString<256> final(dir);
@@ -56,11 +122,15 @@ llvm::Error writeAll(llvm::StringRef dir, const std::vector<OutputFile>& files) 
       return fail("cannot write '" + tmp + "': " + message);
     }
   }
-  for (const auto& [tmp, final] : staged) {
-    if (auto ec = llvm::sys::fs::rename(tmp, final)) {
+  for (size_t i = 0; i < staged.size(); ++i) {
+    const auto& [tmp, final] = staged[i];
+    bool existed = llvm::sys::fs::exists(final);
+    if (auto ec = publishTemp(tmp, final)) {
+      staged.erase(staged.begin(), staged.begin() + static_cast<std::ptrdiff_t>(i));
       cleanup();
       return fail("cannot rename '" + tmp + "' to '" + final + "': " + ec.message());
     }
+    if (!existed) created.push_back(final);
   }
   return llvm::Error::success();
 }

@@ -18,6 +18,12 @@ std::string TULowering::readString(const Expr* e, llvm::StringRef field) {
   return s.value_or("");
 }
 
+std::optional<std::string> TULowering::readName(const Expr* e, llvm::StringRef field) {
+  auto s = evalString(e, ctx_);
+  if (!s) notConstant(e, field);
+  return s;
+}
+
 bool TULowering::readBool(const Expr* e, llvm::StringRef field) {
   auto v = evalBool(optionalPayload(e), ctx_);
   if (!v) notConstant(e, field);
@@ -27,7 +33,12 @@ bool TULowering::readBool(const Expr* e, llvm::StringRef field) {
 std::int64_t TULowering::readSeconds(const Expr* e, llvm::StringRef field) {
   auto v = evalDurationNanos(unwrap(optionalPayload(e)), ctx_);
   if (!v) v = evalDurationNanos(optionalPayload(e), ctx_);
-  if (!v) notConstant(e, field);
+  if (!v) {
+    if (auto why = outOfRange(unwrap(optionalPayload(e)), ctx_))
+      rep_.report(e->getBeginLoc(), DiagKind::ValueOutOfRange) << field << *why << e->getSourceRange();
+    else
+      notConstant(e, field);
+  }
   return v.value_or(0) / 1000000000;
 }
 

@@ -4,7 +4,7 @@
 
 namespace flytecc::analysis::lower {
 
-const AnnotateAttr* flyteAnnotation(const FunctionDecl* fd, EntityKind* kind) {
+const AnnotateAttr* flyteAnnotation(const Decl* fd, EntityKind* kind) {
   for (const auto* a : fd->specific_attrs<AnnotateAttr>()) {
     if (a->getAnnotation() == "flyte.task") {
       if (kind) *kind = EntityKind::Task;

@@ -29,7 +29,7 @@ using namespace clang;  // the lowering talks Clang's AST throughout; this heade
 using ir::Literal;
 
 // The annotation on `fd` (FLYTE_TASK / FLYTE_WORKFLOW) and, in `kind`, which entity it makes; null if none.
-const AnnotateAttr* flyteAnnotation(const FunctionDecl* fd, EntityKind* kind);
+const AnnotateAttr* flyteAnnotation(const Decl* fd, EntityKind* kind);
 bool isSdk(const NamedDecl* d, llvm::StringRef name);
 bool isSdkRecord(QualType t, llvm::StringRef name);
 // The Flyte name of an entity: the configured .name, else the qualified C++ name with '.' for '::'.
@@ -99,7 +99,7 @@ class TULowering {
   // whether this TU defines the entity (true) or only declares it (kept in `declared`, for calls; the
   // whole-program verifier reports one that no input defines).
   template <class Entity>
-  bool admit(const FunctionDecl* fd, Entity& e, const std::string& configuredName, bool withDefaults, EntityKind kind,
+  bool admit(const FunctionDecl* fd, Entity& e, const std::optional<std::string>& configuredName, bool withDefaults, EntityKind kind,
              std::map<const FunctionDecl*, Entity>& declared);
   void lowerWorkflowInterface(const FunctionDecl* fd);
   ir::Workflow* workflowFor(const FunctionDecl* fd);
@@ -107,6 +107,9 @@ class TULowering {
   // ---- Configs.cpp: configs ----------------------------------------------
   void notConstant(const Expr* e, llvm::StringRef field);
   std::string readString(const Expr* e, llvm::StringRef field);
+  // A configured name: the string as written (embedded NULs kept, so the name rule sees them), or nullopt
+  // when it is not a constant (reported).
+  std::optional<std::string> readName(const Expr* e, llvm::StringRef field);
   bool readBool(const Expr* e, llvm::StringRef field);
   std::int64_t readSeconds(const Expr* e, llvm::StringRef field);
   // A Kubernetes resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.

@@ -3,6 +3,7 @@
 #include "analysis/lower/Context.h"
 
 #include <clang/AST/DeclFriend.h>
+#include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 #include <fmt/format.h>
 
@@ -13,7 +14,36 @@
 
 namespace flytecc::analysis::lower {
 
+namespace {
+// FLYTE_TASK / FLYTE_WORKFLOW on something that is not a named function (a variable holding a lambda, a
+// lambda's call operator, a type, a field), anywhere in the TU, including inside function bodies.
+class NonFunctionEntities : public RecursiveASTVisitor<NonFunctionEntities> {
+ public:
+  std::vector<std::pair<const NamedDecl*, EntityKind>> found;
+  bool shouldVisitLambdaBody() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool VisitDecl(Decl* d) {
+    EntityKind kind;
+    if (!d->hasAttrs() || !flyteAnnotation(d, &kind)) return true;
+    auto* md = dyn_cast<CXXMethodDecl>(d);
+    bool lambda = md && md->getParent()->isLambda();
+    if ((isa<FunctionDecl>(d) && !lambda) || isa<FunctionTemplateDecl>(d)) return true;
+    if (auto* nd = dyn_cast<NamedDecl>(d)) found.emplace_back(nd, kind);
+    return true;
+  }
+};
+}  // namespace
+
 void TULowering::run() {
+  {
+    NonFunctionEntities v;
+    v.TraverseDecl(ctx_.getTranslationUnitDecl());
+    for (auto [d, kind] : v.found) {
+      std::string name = d->getNameAsString();
+      if (auto* md = dyn_cast<CXXMethodDecl>(d); md && md->getParent()->isLambda()) name = "lambda";
+      rep_.report(d->getLocation(), DiagKind::UnsupportedEntity) << name << kind << UnsupportedReason::NotAFunction;
+    }
+  }
   collect(ctx_.getTranslationUnitDecl());
   for (const FunctionDecl* fd : taskDecls_) lowerTask(fd);
   for (const FunctionDecl* fd : workflowDecls_) lowerWorkflowInterface(fd);
@@ -119,8 +149,12 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
         }
       }
       if (!v.defaultValue) {
-        rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
-            << ("default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
+        if (auto why = outOfRange(p->getDefaultArg(), ctx_))
+          rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ValueOutOfRange)
+              << ("default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
+        else
+          rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
+              << ("default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
         ok = false;
       }
     }
@@ -142,7 +176,9 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
 // across TUs (a different source location for the same name).
 bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind) {
   if (!ir::isValidEntityName(name)) {
-    rep_.report(fd->getLocation(), DiagKind::InvalidName) << name;
+    std::string shown;  // control characters (an embedded NUL) visible in the message
+    for (unsigned char c : name) shown += c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, c);
+    rep_.report(fd->getLocation(), DiagKind::InvalidName) << shown;
     return false;
   }
   auto [it, fresh] = claimed_.emplace(name, fd);
@@ -166,13 +202,13 @@ bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, Enti
 
 void TULowering::lowerTask(const FunctionDecl* fd) {
   ir::Task task;
-  std::string configuredName;
+  std::optional<std::string> configuredName;  // given, even empty (then flyte-invalid-name)
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
   if (attr && attr->args_size() == 1) {
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
       if (readMetadataField(f, init, task.metadata)) return;
       if (f == "name")
-        configuredName = readString(init, f);
+        configuredName = readName(init, f);
       else if (f == "requests")
         readResources(init, task.requests, f);
       else if (f == "limits")
@@ -197,10 +233,10 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
 // whether this TU defines the entity (true) or only declares it (kept in `declared`, for calls; the
 // whole-program verifier reports one that no input defines).
 template <class Entity>
-bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::string& configuredName, bool withDefaults,
-                       EntityKind kind, std::map<const FunctionDecl*, Entity>& declared) {
+bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::optional<std::string>& configuredName,
+                       bool withDefaults, EntityKind kind, std::map<const FunctionDecl*, Entity>& declared) {
   const FunctionDecl* canon = fd->getCanonicalDecl();
-  e.name = flyteName(fd, configuredName.c_str());
+  e.name = configuredName ? *configuredName : flyteName(fd, nullptr);
   names_[canon] = e.name;
   e.cxxName = fd->getQualifiedNameAsString();
   e.loc = loc(fd->getLocation());
@@ -221,11 +257,11 @@ bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::string& con
 
 void TULowering::lowerWorkflowInterface(const FunctionDecl* fd) {
   ir::Workflow wf;
-  std::string configuredName;
+  std::optional<std::string> configuredName;
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
   if (attr && attr->args_size() == 1)
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
-      if (f == "name") configuredName = readString(init, f);
+      if (f == "name") configuredName = readName(init, f);
     });
   if (!admit(fd, wf, configuredName, /*withDefaults=*/true, EntityKind::Workflow, declared_)) return;
   if (!module_.findWorkflow(wf.name)) {

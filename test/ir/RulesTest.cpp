@@ -60,3 +60,16 @@ TEST(Rules, MapTaskInterface) {
   for (const auto& e : verify(m)) found |= e.message.find(want) != std::string::npos;
   EXPECT_TRUE(found);
 }
+
+TEST(Rules, ImageReferences) {
+  for (const char* good : {"ubuntu", "ubuntu:22.04", "i:1", "library/ubuntu", "ghcr.io/org/app:1.0",
+                           "localhost:5000/a/b_c.d-e:v1", "cr.flyte.org/flyteorg/flytekit:py3.11-1.10.0",
+                           "app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                           "[::1]:5000/app:1", "{{.image.default.fqn}}:{{.image.default.version}}"})
+    EXPECT_TRUE(isValidImageReference(good)) << good;
+  for (const char* bad : {"", "Not An Image", "ghcr.io/Org/App:1", "app:", ":1", "app::1", "/app", "app/",
+                          "app@sha256:short", "a//b", "-app", "app:-tag", "app:" "t a g"})
+    EXPECT_FALSE(isValidImageReference(bad)) << bad;
+  EXPECT_FALSE(isValidImageReference(std::string(300, 'a')));
+  EXPECT_FALSE(isValidImageReference(std::string_view("ap\0p", 4)));
+}

@@ -77,6 +77,12 @@ bool writeReports(const AnalysisArgs& a, const frontend::FrontendResult& r, llvm
     std::string text;
     llvm::raw_string_ostream yaml(text);
     frontend::writeFixesYaml(r.diagnostics, a.frontend.sources.front(), yaml);
+    std::vector<std::string> inputs = a.frontend.sources;
+    inputs.insert(inputs.end(), r.dependencies.begin(), r.dependencies.end());
+    if (auto error = support::checkOutputPath(a.exportFixes, inputs)) {
+      report(std::move(error), errs);
+      return false;
+    }
     if (auto error = support::writeFile(a.exportFixes, text)) {
       report(std::move(error), errs);
       return false;

@@ -1,5 +1,6 @@
 // flytecc compile: one flyteidl (or JSON, IR, runner) file per entity.
 #include "flyteidl/Emit.h"
+#include "ir/Rules.h"
 #include "support/Files.h"
 #include "tools/flytecc/Runner.h"
 #include "tools/flytecc/Subcommands.h"
@@ -44,6 +45,24 @@ int runCompile(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
     reportError("--image must not be empty", errs);
     return 2;
   }
+  if (!ir::isValidImageReference(image)) {
+    reportError(imageError("--image", image), errs);
+    return 2;
+  }
+  if (*outDir != "-") {
+    std::vector<std::string> inputs = a.frontend.sources;
+    if (!a.frontend.buildDir.empty()) inputs.push_back(a.frontend.buildDir + "/compile_commands.json");
+    if (auto error = support::checkOutputPath(*outDir, inputs, /*wantDir=*/true)) {
+      report(std::move(error), errs);
+      return 2;
+    }
+    for (const std::string* o : {args.value("--depfile"), args.value("--export-fixes")})
+      if (o)
+        if (auto error = support::checkOutputPath(*o, inputs)) {
+          report(std::move(error), errs);
+          return 2;
+        }
+  }
   frontend::FrontendResult r = analyze(a.frontend, errs);
   if (!writeReports(a, r, out, errs)) return 1;
   auto& module = r.module;
@@ -75,6 +94,13 @@ int runCompile(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
     }
     for (const auto& f : files) out << "// " << f.name << "\n" << f.contents << (emit == OutputKind::Json ? "\n" : "");
     return 0;
+  }
+  for (const auto& f : files) {
+    std::vector<std::string> deps(r.dependencies.begin(), r.dependencies.end());
+    if (auto error = support::checkOutputPath(*outDir + "/" + f.name, deps)) {
+      report(std::move(error), errs);
+      return 1;
+    }
   }
   if (auto error = support::writeAll(*outDir, files)) {
     report(std::move(error), errs);

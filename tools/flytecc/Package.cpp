@@ -5,6 +5,7 @@
 #include <set>
 
 #include "flyteidl/Package.h"
+#include "ir/Rules.h"
 #include "support/Files.h"
 #include "tools/flytecc/Subcommands.h"
 
@@ -28,7 +29,14 @@ llvm::Error writeDepfile(const std::string& path, const std::string& target, con
   std::string text = escape(target) + ":";
   for (const auto& d : deps) text += " \\\n  " + escape(d);
   text += "\n";
+  std::vector<std::string> inputs(deps.begin(), deps.end());
+  if (auto error = support::checkOutputPath(path, inputs)) return error;
   return support::writeFile(path, text);
+}
+
+std::string imageError(const std::string& what, const std::string& image) {
+  return "'" + image + "' (" + what + ") is not a container image reference: expected " +
+         "[REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] with a lowercase NAME, e.g. ghcr.io/org/app:1.0";
 }
 
 int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
@@ -60,26 +68,50 @@ int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
   if (const std::string* v = args.value("--project")) settings.project = *v;
   if (const std::string* v = args.value("--domain")) settings.domain = *v;
   if (const std::string* v = args.value("--version")) settings.version = *v;
+  // Outputs are never inputs: an error must not delete a source, a success must not overwrite one.
+  std::vector<std::string> inputs = a.frontend.sources;
+  if (!configPath.empty()) inputs.push_back(configPath);
+  if (!a.frontend.buildDir.empty()) inputs.push_back(a.frontend.buildDir + "/compile_commands.json");
+  for (const std::string* o : {archive, args.value("--depfile"), args.value("--export-fixes")}) {
+    if (!o) continue;
+    if (auto error = support::checkOutputPath(*o, inputs)) {
+      report(std::move(error), errs);
+      return 2;
+    }
+  }
   if (settings.image.empty()) {
     reportError("no container image: give --image IMAGE or `image:` in flytecc.yaml", errs);
     return 2;
   }
+  {
+    std::vector<std::pair<std::string, std::string>> images{{"image", settings.image}};
+    for (const auto& [task, image] : settings.taskImages) images.push_back({"task_images: " + task, image});
+    for (const auto& [what, image] : images)
+      if (!ir::isValidImageReference(image)) {
+        reportError(imageError(what, image), errs);
+        return 2;
+      }
+  }
   frontend::FrontendResult r = analyze(a.frontend, errs);
   if (!writeReports(a, r, out, errs)) return 1;
-  // Like a compiler's object file: after an error, a stale archive from an earlier build must not look current.
-  auto failed = [&] {
-    if (llvm::sys::fs::is_regular_file(*archive)) llvm::sys::fs::remove(*archive);
-    return 1;
-  };
-  if (!r.module) return failed();
+  // A failing run leaves the output path alone: an archive there may be another run's (concurrent builds),
+  // and the non-zero exit is what tells a build system the target is not up to date.
+  if (!r.module) return 1;
+  {
+    std::vector<std::string> deps(r.dependencies.begin(), r.dependencies.end());
+    if (auto error = support::checkOutputPath(*archive, deps)) {
+      report(std::move(error), errs);
+      return 1;
+    }
+  }
   if (auto error = idl::checkTaskImages(*r.module, settings)) {
     report(std::move(error), errs);
-    return failed();
+    return 1;
   }
   if (r.module->tasks.empty() && r.module->workflows.empty() && !args.has("--allow-empty")) {
     reportError("no tasks or workflows in the inputs: the package would be empty (--allow-empty writes it anyway)",
                 errs);
-    return failed();
+    return 1;
   }
   if (!optimize(args, *r.module, out, errs)) return 1;
   auto files = idl::buildPackage(*r.module, settings, FLYTECC_VERSION);

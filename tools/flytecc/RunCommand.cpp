@@ -23,6 +23,7 @@
 #include "executor/Engine.h"
 #include "executor/Literals.h"
 #include "flyteidl/Lowering.h"
+#include "tools/flytecc/Options.h"
 
 #ifndef FLYTECC_VERSION
 #define FLYTECC_VERSION "0.0.0"
@@ -66,6 +67,21 @@ void printRunHelp(llvm::raw_ostream& out) {
 }
 
 namespace {
+
+// run and cache parse their own options; an option of another subcommand is named as such, as the
+// table-driven parser (Options.cpp) does for the others.
+std::string notAnOptionOf(const std::string& sub, llvm::StringRef arg) {
+  llvm::StringRef name = arg.split('=').first;
+  std::string owners;
+  for (const auto& other : subcommands())
+    for (const auto& o : other.options)
+      if (o.name == name) {
+        owners += (owners.empty() ? "" : ", ") + other.name;
+        break;
+      }
+  if (owners.empty()) return "unknown option '" + arg.str() + "' (see flytecc --help)";
+  return "option '" + name.str() + "' does not apply to " + sub + " (it is an option of " + owners + ")";
+}
 
 struct RunArgs {
   std::vector<std::string> files;
@@ -256,7 +272,7 @@ bool parseRun(const std::vector<std::string>& args, RunArgs& r, llvm::raw_ostrea
     } else if (isOptimizerOption(a)) {
       r.optimizer.push_back(a.str());
     } else if (a.starts_with("-")) {
-      errs << "flytecc: error: unknown option '" << a << "' (see flytecc --help)\n";
+      errs << "flytecc: error: " << notAnOptionOf("run", a) << "\n";
       return false;
     } else {
       r.files.push_back(a.str());
@@ -398,6 +414,8 @@ int runCacheCommand(const std::vector<std::string>& args, llvm::raw_ostream& out
     if (args[i] == "--cache" && i + 1 < args.size()) path = args[++i];
     else if (action.empty() && (args[i] == "list" || args[i] == "clear")) action = args[i];
     else {
+      if (llvm::StringRef(args[i]).starts_with("-") && args[i] != "--cache")
+        errs << "flytecc: error: " << notAnOptionOf("cache", args[i]) << "\n";
       errs << "flytecc: error: usage: flytecc cache list|clear [--cache FILE]\n";
       return 2;
     }

@@ -25,7 +25,10 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
     bool allDefaults = nameable(w.cxxName);
     for (const auto& in : w.interface.inputs) allDefaults &= in.defaultValue.has_value();
     if (!allDefaults) continue;  // needs inputs: run it on Flyte, or call it from your own test
-    out += "      {\"" + w.name + "\", [] { return flyte::local::show(::" + w.cxxName + "()); }},\n";
+    if (w.interface.outputs.empty())  // a void workflow: run it, show nothing
+      out += "      {\"" + w.name + "\", [] { ::" + w.cxxName + "(); return std::string(\"{}\"); }},\n";
+    else
+      out += "      {\"" + w.name + "\", [] { return flyte::local::show(::" + w.cxxName + "()); }},\n";
   }
   out += "  });\n}\n";
   return {"flyte_runner.cpp", out};

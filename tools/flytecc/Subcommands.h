@@ -53,4 +53,7 @@ bool optimize(const std::vector<std::string>& optionArgs, ir::Module& module, ll
 // A Make-style dependency file: `target` depends on every file in `deps` (written all or nothing).
 llvm::Error writeDepfile(const std::string& path, const std::string& target, const std::set<std::string>& deps);
 
+// The message for an image that is not a container image reference (ir::isValidImageReference).
+std::string imageError(const std::string& what, const std::string& image);
+
 }  // namespace flytecc::driver

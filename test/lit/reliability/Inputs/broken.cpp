@@ -1,0 +1,4 @@
+#include <flyte/flyte.hpp>
+
+FLYTE_TASK()
+int twice(int a) { return 2 * ; }
