@@ -16,6 +16,7 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -128,6 +129,45 @@ static std::string describeStatus(int status, bool timedOut, const ItemRequest& 
 
 namespace {
 
+// Every running child's process group and every worker log, for killAllChildren().
+struct Children {
+  std::mutex mu;
+  std::set<pid_t> groups;
+  std::set<std::string> logs;
+  bool killed = false;
+};
+Children& children() {
+  static Children* c = new Children;  // never destroyed: a signal thread may use it at exit
+  return *c;
+}
+void track(pid_t pid) {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  c.groups.insert(pid);
+  if (c.killed) kill(-pid, SIGKILL);
+}
+void untrack(pid_t pid) {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  c.groups.erase(pid);
+}
+void trackLog(const std::string& path, bool add) {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  if (add) c.logs.insert(path);
+  else c.logs.erase(path);
+}
+// The children start with no signal blocked, whatever the launching thread blocks (the tool blocks SIGINT and
+// SIGTERM in its threads to handle them in one).
+const sigset_t& emptySignalSet() {
+  static const sigset_t s = [] {
+    sigset_t e;
+    sigemptyset(&e);
+    return e;
+  }();
+  return s;
+}
+
 class ProcessLauncher final : public Launcher {
  public:
   explicit ProcessLauncher(std::string exe) : exe_(std::move(exe)) {}
@@ -156,10 +196,12 @@ class ProcessLauncher final : public Launcher {
     if (logFd < 0) return {false, true, "cannot create '" + logPath + "': " + std::strerror(errno), {}};
     int nullFd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     rlimit limit{r.memoryLimitBytes, r.memoryLimitBytes};
+    const sigset_t* noSignals = &emptySignalSet();
 
     pid_t pid = vfork();
     if (pid == 0) {
       setpgid(0, 0);
+      sigprocmask(SIG_SETMASK, noSignals, nullptr);
       if (r.memoryLimitBytes) setrlimit(RLIMIT_AS, &limit);
       dup2(nullFd, 0);
       dup2(logFd, 1);
@@ -170,6 +212,7 @@ class ProcessLauncher final : public Launcher {
     ::close(logFd);
     ::close(nullFd);
     if (pid < 0) return {false, true, std::string("cannot start the task executable: ") + std::strerror(errno), {}};
+    track(pid);
 
     bool timedOut = false;
     int status = 0;
@@ -202,6 +245,7 @@ class ProcessLauncher final : public Launcher {
       }
     }
     kill(-pid, SIGKILL);  // whatever the item left running in its group
+    untrack(pid);
     std::string failure = describeStatus(status, timedOut, r, exe_);
     auto out = collectOutcome(r, failure);
     if (timedOut) out.recoverable = true;
@@ -334,9 +378,12 @@ class WorkerLauncher final : public Launcher {
     std::string exe = exe_, flag(contract::kWorkerArg);
     char* argv[] = {exe.data(), flag.data(), nullptr};
     rlimit limit{memoryLimit, memoryLimit};
+    const sigset_t* noSignals = &emptySignalSet();
+    trackLog(w->logPath, true);
     pid_t pid = vfork();
     if (pid == 0) {
       setpgid(0, 0);
+      sigprocmask(SIG_SETMASK, noSignals, nullptr);
       if (memoryLimit) setrlimit(RLIMIT_AS, &limit);
       dup2(sv[1], 0);
       dup2(sv[1], 1);
@@ -346,6 +393,7 @@ class WorkerLauncher final : public Launcher {
     }
     ::close(sv[1]);
     ::close(childLog);
+    if (pid > 0) track(pid);
     w->pid = pid;
     w->fd = sv[0];
     w->memoryLimit = memoryLimit;
@@ -370,10 +418,12 @@ class WorkerLauncher final : public Launcher {
       while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
       }
       ::kill(-w.pid, SIGKILL);  // anything the worker's items left behind
+      untrack(w.pid);
     }
     if (beforeRemovingLog) beforeRemovingLog();
     ::close(w.logFd);
     llvm::sys::fs::remove(w.logPath);
+    trackLog(w.logPath, false);
     return status;
   }
 
@@ -400,6 +450,17 @@ class InProcessLauncher final : public Launcher {
 };
 
 }  // namespace
+
+void killAllChildren() {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  c.killed = true;
+  for (pid_t pid : c.groups) {
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+  }
+  for (const auto& log : c.logs) ::unlink(log.c_str());
+}
 
 std::unique_ptr<Launcher> makeProcessLauncher(std::string executable) {
   return std::make_unique<ProcessLauncher>(std::move(executable));
