@@ -146,6 +146,13 @@ void track(pid_t pid) {
   c.groups.insert(pid);
   if (c.killed) kill(-pid, SIGKILL);
 }
+// After killAllChildren(): launchers start nothing and write nothing more (the run directory is being removed).
+bool interrupted() {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  return c.killed;
+}
+const char* const kInterrupted = "interrupted";
 void untrack(pid_t pid) {
   auto& c = children();
   std::lock_guard g(c.mu);
@@ -173,6 +180,7 @@ class ProcessLauncher final : public Launcher {
   explicit ProcessLauncher(std::string exe) : exe_(std::move(exe)) {}
 
   ItemOutcome run(const ItemRequest& r) override {
+    if (interrupted()) return {false, false, kInterrupted, {}};
     if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
       return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
     std::vector<std::string> args = taskArguments(r, exe_);
@@ -276,6 +284,7 @@ class WorkerLauncher final : public Launcher {
 
   ItemOutcome run(const ItemRequest& r) override {
     std::string error;
+    if (interrupted()) return {false, false, kInterrupted, {}};
     std::unique_ptr<Worker> w = take(r.memoryLimitBytes, error);
     if (!w) return {false, true, error, {}};
     if (ftruncate(w->logFd, 0) != 0) {
@@ -327,6 +336,10 @@ class WorkerLauncher final : public Launcher {
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) dead = true;
       else w->pending.append(buf, size_t(n));
+    }
+    if ((timedOut || dead) && interrupted()) {
+      stop(*w, /*kill=*/true);
+      return {false, false, kInterrupted, {}};
     }
     if (timedOut || dead) {
       if (timedOut) ::kill(-w->pid, SIGKILL);

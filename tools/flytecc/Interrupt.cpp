@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 
 #include "executor/Launcher.h"
@@ -27,7 +28,11 @@ InterruptGuard::InterruptGuard(std::string tempDir, llvm::raw_ostream& errs) : t
       int sig = sigtimedwait(&s, nullptr, &tick);
       if (sig <= 0) continue;
       executor::killAllChildren();
-      if (!tempDir_.empty()) llvm::sys::fs::remove_directories(tempDir_);
+      // Twice: a thread that was writing an item's files when its process died may recreate a directory.
+      for (int i = 0; i < 2 && !tempDir_.empty(); ++i) {
+        llvm::sys::fs::remove_directories(tempDir_);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
       errs_ << "\nflytecc: interrupted (SIG" << sigabbrev_np(sig) << "): the run's processes were killed\n";
       errs_.flush();
       ::_exit(128 + sig);

@@ -6,8 +6,8 @@
 // RUN: %flytecc run %s --workflow slow_map --input 'xs=[]' $FLAGS
 //
 // Workers: flytecc-task --worker under %t/cache; the process mode: --task interrupttests.sleep_long_x7q.
-// RUN: %python %s.py %flytecc %t INT --isolation=worker --workflow slow_map --input 'xs=[1,2,3]' $FLAGS
-// RUN: %python %s.py %flytecc %t TERM --isolation=process --workflow slow_map --input 'xs=[1,2,3]' $FLAGS
+// RUN: %python %s.py %flytecc %t INT %s --isolation=worker --workflow slow_map --input 'xs=[1,2,3]' $FLAGS
+// RUN: %python %s.py %flytecc %t TERM %s --isolation=process --workflow slow_map --input 'xs=[1,2,3]' $FLAGS
 #include <flyte/flyte.hpp>
 
 #include <chrono>

@@ -22,7 +22,7 @@ run = subprocess.Popen([flytecc, "run"] + args, stdout=subprocess.PIPE, stderr=s
 deadline = time.time() + 30
 while not survivors():
     if time.time() > deadline or run.poll() is not None:
-        sys.exit("FAIL: the items never started")
+        sys.exit("FAIL: the items never started: " + (run.communicate()[1] if run.poll() is not None else "timeout"))
     time.sleep(0.05)
 time.sleep(0.3)
 sig = getattr(signal, "SIG" + signame)
