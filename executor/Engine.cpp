@@ -105,11 +105,12 @@ class Run {
                                             const std::string& path);
 
  private:
-  llvm::Expected<core::LiteralMap> node(const core::Node& n, const core::LiteralMap& inputs, const std::string& path);
+  // `inputs` may be consumed (an array node frees them once written, unless the cache needs them).
+  llvm::Expected<core::LiteralMap> node(const core::Node& n, core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> taskNode(const core::Node& n, const core::TaskTemplate& t,
                                             const core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> arrayNode(const core::ArrayNode& an, const core::TaskTemplate& t,
-                                             const core::LiteralMap& inputs, const std::string& path);
+                                             core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> launchPlan(const std::string& name, const core::LiteralMap& inputs,
                                               const std::string& path);
 
@@ -247,7 +248,7 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
           break;
         }
         running.insert(id);
-        threads.emplace_back([&, id, n, in = std::move(*in)] {
+        threads.emplace_back([&, id, n, in = std::move(*in)]() mutable {
           auto r = node(*n, in, prefix(id));
           std::lock_guard g(mu);
           running.erase(id);
@@ -276,7 +277,7 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
   return result;
 }
 
-llvm::Expected<core::LiteralMap> Run::node(const core::Node& n, const core::LiteralMap& inputs,
+llvm::Expected<core::LiteralMap> Run::node(const core::Node& n, core::LiteralMap& inputs,
                                            const std::string& path) {
   if (n.has_task_node()) {
     const auto* t = program_.findTask(n.task_node().reference_id().name());
@@ -372,7 +373,7 @@ llvm::Expected<core::LiteralMap> Run::taskNode(const core::Node& n, const core::
 }
 
 llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const core::TaskTemplate& t,
-                                                const core::LiteralMap& inputs, const std::string& path) {
+                                                core::LiteralMap& inputs, const std::string& path) {
   std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
   std::set<std::string> bound(boundList.begin(), boundList.end());
   std::optional<size_t> size;
@@ -401,6 +402,9 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
   if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return e;
 
   const bool useCache = options_.cache && t.metadata().discoverable();
+  // The items read inputs.pb; the engine needs the values only for the items' cache keys. Freed here, the list's
+  // memory serves the gathered outputs below.
+  if (!useCache) inputs.Clear();
   std::string boundNames;
   for (const auto& b : bound) boundNames += b + ",";
   // The outputs, gathered as the items finish: one list per output, an item's values moved into slot i (memory
