@@ -17,6 +17,16 @@ std::vector<std::string_view> checkNames() {
   return out;
 }
 
+const CheckDoc* checkDoc(std::string_view name) {
+  static const CheckDoc kDocs[] = {
+#define FLYTE_CHECK_DOC(Name, Summary, Description) {Name, Summary, Description},
+#include "analysis/CheckDocs.def"
+  };
+  for (const auto& d : kDocs)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
 bool CheckSwitches::parse(std::string_view arg, std::string* error) {
   auto known = [](std::string_view n) {
     auto names = checkNames();

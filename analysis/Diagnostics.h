@@ -54,6 +54,12 @@ const DiagInfo& diagInfo(DiagKind kind);
 // Every check name, in registry order.
 std::vector<std::string_view> checkNames();
 
+// What a check is about (analysis/CheckDocs.def); null for a name without documentation.
+struct CheckDoc {
+  std::string_view name, summary, description;
+};
+const CheckDoc* checkDoc(std::string_view name);
+
 class Reporter {
  public:
   virtual ~Reporter() = default;

@@ -57,6 +57,25 @@ add_custom_command(
   VERBATIM)
 add_library(flyteidl_proto STATIC ${_srcs})
 target_include_directories(flyteidl_proto SYSTEM PUBLIC "${_gen}")
-target_link_libraries(flyteidl_proto PUBLIC protobuf::libprotobuf)
+# Task executables link protobuf statically: loading libprotobuf.so (and resolving its symbols) is most of a task
+# process's start once libcurl is out of it (docs/task-contract.md, "Cost per run"). The executable being linked
+# asks with the FLYTECC_STATIC_PROTOBUF property (flytecc_add_task_executable sets it); everything else links the
+# shared library.
+get_filename_component(_pbdir "${Protobuf_LIBRARY}" DIRECTORY)
+find_library(FLYTECC_PROTOBUF_STATIC_LIBRARY NAMES libprotobuf.a HINTS "${_pbdir}" NO_DEFAULT_PATH)
+find_library(FLYTECC_PROTOBUF_STATIC_LIBRARY NAMES libprotobuf.a)
+if(FLYTECC_PROTOBUF_STATIC_LIBRARY)
+  find_package(ZLIB REQUIRED)
+  find_package(Threads REQUIRED)
+  add_library(flytecc_protobuf_static STATIC IMPORTED)
+  set_target_properties(flytecc_protobuf_static PROPERTIES
+    IMPORTED_LOCATION "${FLYTECC_PROTOBUF_STATIC_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${Protobuf_INCLUDE_DIRS}"
+    INTERFACE_LINK_LIBRARIES "ZLIB::ZLIB;Threads::Threads")
+  target_link_libraries(flyteidl_proto PUBLIC
+    "$<IF:$<BOOL:$<TARGET_PROPERTY:FLYTECC_STATIC_PROTOBUF>>,flytecc_protobuf_static,protobuf::libprotobuf>")
+else()
+  target_link_libraries(flyteidl_proto PUBLIC protobuf::libprotobuf)
+endif()
 set_target_properties(flyteidl_proto PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_compile_options(flyteidl_proto PRIVATE -w)

@@ -6,6 +6,7 @@
 #include <llvm/Support/JSON.h>
 #include <string>
 
+#include "flyteidl/Serialize.h"
 #include "flyteidl/core/literals.pb.h"
 #include "flyteidl/core/types.pb.h"
 
@@ -25,8 +26,8 @@ std::string formatOutputs(const flyteidl::core::LiteralMap& outputs);
 // The none literal: a failed map item's value, an empty optional.
 flyteidl::core::Literal noneLiteral();
 
-// Deterministic protobuf encoding (map entries sorted) and its SHA-256 in hex.
-std::string serializeDeterministic(const google::protobuf::Message& message);
+// Deterministic protobuf encoding (map entries sorted; flyteidl/Serialize.h) and a SHA-256 in hex.
+using idl::serializeDeterministic;
 std::string sha256Hex(llvm::StringRef bytes);
 
 }  // namespace flytecc::executor

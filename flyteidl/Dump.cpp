@@ -2,6 +2,7 @@
 
 #include <google/protobuf/text_format.h>
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/JSON.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <memory>
 
@@ -54,8 +55,9 @@ static bool hasUnknownFields(const pb::Message& m) {
   return false;
 }
 
-static llvm::Error show(const std::string& name, const std::string& bytes, const std::string& forcedType, bool json,
-                        llvm::raw_ostream& out) {
+// One message as proto3 JSON or protobuf text.
+static llvm::Expected<std::string> render(const std::string& name, const std::string& bytes,
+                                          const std::string& forcedType, bool json) {
   std::string type = forcedType.empty() ? typeFromName(name) : forcedType;
   auto message = newMessage(type);
   if (!message) {
@@ -66,18 +68,22 @@ static llvm::Error show(const std::string& name, const std::string& bytes, const
   if (!message->ParseFromString(bytes) || hasUnknownFields(*message)) {
     return llvm::createStringError("'" + name + "' is not a valid " + type + " (corrupt or truncated)");
   }
+  std::string text;
   if (json) {
-    std::string text = toJson(*message);
-    if (text.empty()) {
-      return llvm::createStringError("'" + name + "': cannot convert to JSON");
-    }
-    out << text << "\n";
+    text = toJson(*message);
+    if (text.empty()) return llvm::createStringError("'" + name + "': cannot convert to JSON");
+    text += "\n";
   } else {
-    std::string text;
     pb::TextFormat::PrintToString(*message, &text);
-    out << text;
   }
-  return llvm::Error::success();
+  return text;
+}
+
+static std::string jsonString(llvm::StringRef s) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << llvm::json::Value(s.str());
+  return out;
 }
 
 llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
@@ -86,15 +92,30 @@ llvm::Error dump(const DumpOptions& o, llvm::raw_ostream& out) {
     auto files = readArchive(o.path);
     if (!files) return files.takeError();
     std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    for (const auto& f : *files) {
-      out << "=== " << f.name << " (" << typeFromName(f.name) << ")\n";
-      if (auto error = show(f.name, f.bytes, "", o.json, out)) return error;
+    // JSON: one document, an array of {"name", "type", "message"} in entry order; text: a header per entry.
+    std::string doc = o.json ? "[" : "";
+    for (size_t i = 0; i < files->size(); ++i) {
+      const auto& f = (*files)[i];
+      auto text = render(f.name, f.bytes, "", o.json);
+      if (!text) return text.takeError();
+      if (o.json) {
+        llvm::StringRef message = llvm::StringRef(*text).rtrim();
+        doc += std::string(i ? "," : "") + "\n{\"name\": " + jsonString(f.name) + ", \"type\": " +
+               jsonString(typeFromName(f.name)) + ",\n \"message\": " + message.str() + "}";
+      } else {
+        doc += "=== " + f.name + " (" + typeFromName(f.name) + ")\n" + *text;
+      }
     }
+    if (o.json) doc += "\n]\n";
+    out << doc;
     return llvm::Error::success();
   }
   auto buffer = llvm::MemoryBuffer::getFile(o.path);
   if (!buffer) return llvm::createStringError("cannot read '" + o.path + "': " + buffer.getError().message());
-  return show(o.path, (*buffer)->getBuffer().str(), o.type, o.json, out);
+  auto text = render(o.path, (*buffer)->getBuffer().str(), o.type, o.json);
+  if (!text) return text.takeError();
+  out << *text;
+  return llvm::Error::success();
 }
 
 }  // namespace flytecc::idl

@@ -13,8 +13,9 @@ struct DumpOptions {
   std::string type;  // message type; empty: from the file name
 };
 
-// Writes the messages to `out`; an unreadable or corrupt file, or an unknown type, is an error (what was
-// shown before it stays on `out`).
+// Writes the messages to `out`: a package as one JSON document (an array of {"name", "type", "message"}, in
+// entry order) or, as text, each entry after a "=== NAME (TYPE)" line. An unreadable or corrupt file, or an
+// unknown type, is an error, and then nothing is written.
 llvm::Error dump(const DumpOptions& options, llvm::raw_ostream& out);
 
 }  // namespace flytecc::idl

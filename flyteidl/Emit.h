@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flyteidl/Lowering.h"
+#include "flyteidl/Serialize.h"
 #include "ir/Module.h"
 #include "support/Files.h"
 
@@ -20,9 +21,8 @@ enum class EmitKind { Pb, Json, Ir };
 llvm::Expected<std::vector<support::OutputFile>> emitModule(const ir::Module& module, EmitKind kind,
                                                             const LoweringOptions& options);
 
-// Deterministic binary encoding of a message, and its proto3 JSON built from that encoding (so map
-// entries come out sorted). toJson returns "" when the conversion fails.
-std::string serializeDeterministic(const google::protobuf::Message& message);
+// Proto3 JSON of a message built from its deterministic encoding (flyteidl/Serialize.h), so map entries
+// come out sorted. toJson returns "" when the conversion fails.
 std::string toJson(const google::protobuf::Message& message);
 
 }  // namespace flytecc::idl

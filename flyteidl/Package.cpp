@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <algorithm>
 #include <cmath>
 #include <unistd.h>
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/SourceMgr.h>
+#include <llvm/Support/YAMLParser.h>
 #include <llvm/Support/YAMLTraits.h>
 #include <map>
 #include <memory>
@@ -61,6 +63,58 @@ namespace flytecc::idl {
 
 static llvm::Error fail(const llvm::Twine& message) { return llvm::createStringError(message); }
 
+// Where each key under task_images is written ("path:line:col"), for errors about the names.
+static std::map<std::string, std::string> taskImageLocations(const std::string& path, llvm::MemoryBufferRef buffer) {
+  std::map<std::string, std::string> out;
+  llvm::SourceMgr sm;
+  sm.setDiagHandler([](const llvm::SMDiagnostic&, void*) {}, nullptr);  // the parse before reported any problem
+  llvm::yaml::Stream stream(buffer, sm);
+  llvm::SmallString<64> storage;
+  for (auto& doc : stream) {
+    auto* root = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(doc.getRoot());
+    if (!root) continue;
+    for (auto& kv : *root) {
+      auto* key = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(kv.getKey());
+      if (!key || key->getValue(storage) != "task_images") continue;
+      auto* images = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(kv.getValue());
+      if (!images) continue;
+      for (auto& entry : *images) {
+        auto* name = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(entry.getKey());
+        if (!name) continue;
+        auto [line, column] = sm.getLineAndColumn(name->getSourceRange().Start);
+        out[name->getValue(storage).str()] = path + ":" + std::to_string(line) + ":" + std::to_string(column);
+      }
+    }
+  }
+  return out;
+}
+
+llvm::Error checkTaskImages(const ir::Module& module, const PackageSettings& settings) {
+  llvm::Error errors = llvm::Error::success();
+  for (const auto& [name, image] : settings.taskImages) {
+    if (module.findTask(name)) continue;
+    auto where = settings.taskImageLocations.find(name);
+    std::string text = (where == settings.taskImageLocations.end() ? "" : where->second + ": ") + "task_images: '" +
+                       name + "' is not a task of this package";
+    if (const ir::MapTask* mt = module.findMapTask(name)) {
+      text += "; it is a map task, which runs the image of the task it maps: name '" + mt->task + "'";
+    } else {
+      std::string best;
+      unsigned bestDistance = std::max<unsigned>(2, name.size() / 3) + 1;
+      for (const auto& t : module.tasks) {
+        unsigned d = llvm::StringRef(name).edit_distance(t.name, true, bestDistance);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = t.name;
+        }
+      }
+      if (!best.empty()) text += "; did you mean '" + best + "'?";
+    }
+    errors = llvm::joinErrors(std::move(errors), fail(text));
+  }
+  return errors;
+}
+
 llvm::Expected<PackageSettings> readPackageConfig(const std::string& path) {
   auto buffer = llvm::MemoryBuffer::getFile(path);
   if (!buffer) return fail("cannot read config '" + path + "': " + buffer.getError().message());
@@ -90,6 +144,7 @@ llvm::Expected<PackageSettings> readPackageConfig(const std::string& path) {
   s.domain = file.domain.value_or("");
   s.version = file.version.value_or("");
   s.taskImages = file.taskImages;
+  s.taskImageLocations = taskImageLocations(path, (*buffer)->getMemBufferRef());
   return s;
 }
 

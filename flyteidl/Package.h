@@ -17,11 +17,16 @@ struct PackageSettings {
   std::string image;  // tasks without a container_image of their own
   std::string project, domain, version;  // empty: registration placeholders
   std::map<std::string, std::string> taskImages;  // per-task image overrides, by entity name
+  std::map<std::string, std::string> taskImageLocations;  // where flytecc.yaml names each ("path:line:col")
 };
 
 // flytecc.yaml: image, project, domain, version, task_images. Unknown keys are errors.
 // A problem comes back as an error whose message names the file and, for YAML problems, the location.
 llvm::Expected<PackageSettings> readPackageConfig(const std::string& path);
+
+// Every name under task_images must be a task of `module`: an error per other name, at its place in the
+// config, with the closest task name ("did you mean") when there is one.
+llvm::Error checkTaskImages(const ir::Module& module, const PackageSettings& settings);
 
 struct PackageFile {
   std::string name;  // {index}_{entity}_{k}.pb

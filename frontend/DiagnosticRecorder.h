@@ -13,16 +13,21 @@
 
 namespace flytecc::frontend {
 
+// A region of a file. Lines are 1-based; columns are 1-based in UTF-16 code units (SARIF's default
+// columnKind), and the end column is the one just after the region's last character, so a one-token
+// region `abc` at column 5 is 5..8. The region never ends before it starts: ranges through macros are
+// taken where they are written (a macro argument) or where the macro is expanded, both ends alike.
 struct RecordedLocation {
   std::string file;  // absolute path; empty when the diagnostic has no location
   unsigned line = 0, column = 0, endLine = 0, endColumn = 0;
-  unsigned offset = 0;
+  unsigned offset = 0;  // byte offset of the diagnostic's own location (its caret)
 };
 
 struct RecordedFix {
   std::string file;
-  unsigned offset = 0, length = 0;
+  unsigned offset = 0, length = 0;  // bytes
   std::string text;
+  unsigned line = 0, column = 0, endLine = 0, endColumn = 0;  // the replaced bytes, as in RecordedLocation
 };
 
 struct RecordedDiagnostic {

@@ -1,9 +1,17 @@
 // s3:// storage over libcurl: requests are signed by libcurl's SigV4 (CURLOPT_AWS_SIGV4), bodies streamed through
 // read/write callbacks, large uploads sent as multipart uploads, S3 XML parsed with libxml2.
 //
+// libcurl and libxml2 are not linked: they are loaded (dlopen) when the first s3:// Storage is made, so a task on
+// local storage does not load them and their dependency closure at process start (docs/task-contract.md, "Cost per
+// run"). Their sonames are recorded in the executable's .note.dlopen (the FDO "ELF dlopen metadata" note), where
+// scripts/flytecc-task-image.sh finds them to copy into the image.
+//
 // libcurl 7.88 signs the canonical query as given and takes the payload hash from the x-amz-content-sha256 header,
 // so every request carries that header (UNSIGNED-PAYLOAD) and a query already in canonical (sorted, encoded) form.
+// The functions are called through pointers (S3Libraries), not curl.h's type-checking macros.
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -15,19 +23,125 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <cstdint>
 #include <fstream>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "runtime/StorageImpl.h"
+
+#ifndef FLYTECC_LIBCURL_SONAME
+#define FLYTECC_LIBCURL_SONAME "libcurl.so.4"
+#endif
+#ifndef FLYTECC_LIBXML2_SONAME
+#define FLYTECC_LIBXML2_SONAME "libxml2.so.2"
+#endif
 
 namespace flytecc::runtime::detail {
 
 namespace {
 
 using K = StorageError::Kind;
+
+// The ELF note (type 0x407c0c0a, owner "FDO") naming the libraries this file loads with dlopen; see
+// https://systemd.io/ELF_DLOPEN_METADATA/. `ldd` cannot see them; the image script reads this note.
+#define FLYTECC_DLOPEN_JSON                                                                                         \
+  "[{\"feature\":\"s3\",\"description\":\"s3:// storage (HTTP client, S3 XML)\",\"priority\":\"recommended\","  \
+  "\"soname\":[\"" FLYTECC_LIBCURL_SONAME "\",\"" FLYTECC_LIBXML2_SONAME "\"]}]"
+struct DlopenNote {
+  std::uint32_t nameSize, descSize, type;
+  char name[4];
+  char desc[(sizeof(FLYTECC_DLOPEN_JSON) + 3) / 4 * 4];
+};
+[[gnu::used, gnu::section(".note.dlopen"), gnu::aligned(4)]] const DlopenNote dlopenNote = {
+    4, sizeof(FLYTECC_DLOPEN_JSON), 0x407c0c0a, "FDO", FLYTECC_DLOPEN_JSON};
+
+// The libcurl and libxml2 functions S3Storage uses, resolved once from the libraries loaded on first use.
+struct S3Libraries {
+  CURLcode (*curl_global_init)(long);
+  CURL* (*curl_easy_init)();
+  void (*curl_easy_cleanup)(CURL*);
+  void (*curl_easy_reset)(CURL*);
+  CURLcode (*curl_easy_setopt)(CURL*, CURLoption, ...);
+  CURLcode (*curl_easy_perform)(CURL*);
+  CURLcode (*curl_easy_getinfo)(CURL*, CURLINFO, ...);
+  const char* (*curl_easy_strerror)(CURLcode);
+  curl_slist* (*curl_slist_append)(curl_slist*, const char*);
+  void (*curl_slist_free_all)(curl_slist*);
+  void (*xmlInitParser)();
+  xmlDocPtr (*xmlReadMemory)(const char*, int, const char*, const char*, int);
+  void (*xmlFreeDoc)(xmlDocPtr);
+  xmlNodePtr (*xmlDocGetRootElement)(const xmlDoc*);
+  xmlBufferPtr (*xmlBufferCreate)();
+  int (*xmlNodeBufGetContent)(xmlBufferPtr, const xmlNode*);
+  const xmlChar* (*xmlBufferContent)(const xmlBuffer*);
+  void (*xmlBufferFree)(xmlBufferPtr);
+};
+
+// Loads both libraries and resolves every function, once per process (the handles are never closed). An error names
+// the library and the loader's reason: "s3:// needs libcurl: libcurl.so.4: cannot open shared object file: ...".
+Result<const S3Libraries*> s3Libraries() {
+  static const Result<const S3Libraries*> loaded = []() -> Result<const S3Libraries*> {
+    static S3Libraries libs;
+    void* handle = nullptr;
+    std::string missing;
+    auto open = [&](const char* soname, const char* what) {
+      ::dlerror();
+      handle = ::dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+      if (!handle) {
+        const char* why = ::dlerror();
+        missing = std::string("s3:// needs ") + what + ": " + (why ? why : soname);
+      }
+      return handle != nullptr;
+    };
+    auto resolve = [&](auto& fn, const char* symbol, const char* what) {
+      if (!missing.empty()) return;
+      ::dlerror();
+      void* address = ::dlsym(handle, symbol);
+      if (!address) {
+        const char* why = ::dlerror();
+        missing = std::string("s3:// needs ") + what + ": " + (why ? why : symbol);
+        return;
+      }
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(address);
+    };
+#define FLYTECC_RESOLVE(name, what) resolve(libs.name, #name, what)
+    if (open(FLYTECC_LIBCURL_SONAME, "libcurl")) {
+      FLYTECC_RESOLVE(curl_global_init, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_init, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_cleanup, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_reset, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_setopt, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_perform, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_getinfo, "libcurl");
+      FLYTECC_RESOLVE(curl_easy_strerror, "libcurl");
+      FLYTECC_RESOLVE(curl_slist_append, "libcurl");
+      FLYTECC_RESOLVE(curl_slist_free_all, "libcurl");
+    }
+    if (missing.empty() && open(FLYTECC_LIBXML2_SONAME, "libxml2")) {
+      FLYTECC_RESOLVE(xmlInitParser, "libxml2");
+      FLYTECC_RESOLVE(xmlReadMemory, "libxml2");
+      FLYTECC_RESOLVE(xmlFreeDoc, "libxml2");
+      FLYTECC_RESOLVE(xmlDocGetRootElement, "libxml2");
+      FLYTECC_RESOLVE(xmlBufferCreate, "libxml2");
+      FLYTECC_RESOLVE(xmlNodeBufGetContent, "libxml2");
+      FLYTECC_RESOLVE(xmlBufferContent, "libxml2");
+      FLYTECC_RESOLVE(xmlBufferFree, "libxml2");
+    }
+#undef FLYTECC_RESOLVE
+    if (!missing.empty()) return StorageError{K::Other, missing};
+    // Both are initialized here, once, before any thread can use them (neither init is thread-safe).
+    if (CURLcode rc = libs.curl_global_init(CURL_GLOBAL_DEFAULT); rc != CURLE_OK) {
+      return StorageError{K::Other, std::string("s3:// needs libcurl: curl_global_init: ") + libs.curl_easy_strerror(rc)};
+    }
+    libs.xmlInitParser();
+    return &libs;
+  }();
+  return loaded;
+}
 
 bool isLoopbackHost(std::string_view host) {
   // host may carry a port; [::1]:9000 keeps its brackets.
@@ -39,34 +153,41 @@ bool isLoopbackHost(std::string_view host) {
 }
 
 // All elements named `name` (local name) in document order; their text content.
-void collectTexts(xmlNode* node, const char* name, std::vector<std::string>& out) {
+void collectTexts(const S3Libraries& api, xmlNode* node, const char* name, std::vector<std::string>& out) {
   for (; node; node = node->next) {
     if (node->type == XML_ELEMENT_NODE) {
-      if (xmlStrcmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0) {
-        xmlChar* text = xmlNodeGetContent(node);
-        out.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
-        xmlFree(text);
+      if (std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0) {
+        xmlBufferPtr text = api.xmlBufferCreate();
+        if (text && api.xmlNodeBufGetContent(text, node) == 0) {
+          out.emplace_back(reinterpret_cast<const char*>(api.xmlBufferContent(text)));
+        } else {
+          out.emplace_back();
+        }
+        if (text) api.xmlBufferFree(text);
       }
-      collectTexts(node->children, name, out);
+      collectTexts(api, node->children, name, out);
     }
   }
 }
 
 struct XmlDoc {
+  const S3Libraries& api;
   xmlDocPtr doc = nullptr;
-  explicit XmlDoc(std::string_view text) {
+  XmlDoc(const S3Libraries& libs, std::string_view text) : api(libs) {
     if (!text.empty()) {
-      doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "s3.xml", nullptr,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      doc = api.xmlReadMemory(text.data(), static_cast<int>(text.size()), "s3.xml", nullptr,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     }
   }
+  XmlDoc(const XmlDoc&) = delete;
+  XmlDoc& operator=(const XmlDoc&) = delete;
   ~XmlDoc() {
-    if (doc) xmlFreeDoc(doc);
+    if (doc) api.xmlFreeDoc(doc);
   }
   explicit operator bool() const { return doc != nullptr; }
   std::vector<std::string> all(const char* name) const {
     std::vector<std::string> out;
-    if (doc) collectTexts(xmlDocGetRootElement(doc), name, out);
+    if (doc) collectTexts(api, api.xmlDocGetRootElement(doc), name, out);
     return out;
   }
   std::string first(const char* name) const {
@@ -74,7 +195,7 @@ struct XmlDoc {
     return v.empty() ? std::string() : v.front();
   }
   std::string rootName() const {
-    xmlNode* root = doc ? xmlDocGetRootElement(doc) : nullptr;
+    xmlNode* root = doc ? api.xmlDocGetRootElement(doc) : nullptr;
     return root ? reinterpret_cast<const char*>(root->name) : "";
   }
 };
@@ -226,7 +347,9 @@ std::optional<std::int64_t> parseIso8601(std::string_view s) {
 }
 
 Result<AwsCredentials> parseAssumeRoleResponse(std::string_view xml) {
-  XmlDoc doc(xml);
+  auto api = s3Libraries();
+  if (!api) return api.error();
+  XmlDoc doc(**api, xml);
   if (!doc) return error(K::Other, "sts", "the STS response is not XML");
   if (doc.rootName() == "ErrorResponse" || doc.rootName() == "Error") {
     return error(K::Denied, "sts", "AssumeRoleWithWebIdentity: " + doc.first("Code") + ": " + doc.first("Message"));
@@ -244,8 +367,6 @@ Result<AwsCredentials> parseAssumeRoleResponse(std::string_view xml) {
 }
 
 namespace {
-
-std::once_flag curlInit;
 
 // Where a request's body comes from: nothing, memory, or a range of a file.
 struct Body {
@@ -277,6 +398,7 @@ size_t readBody(char* buffer, size_t size, size_t nitems, void* user) {
 
 // Where the response body goes: memory, or a file (successful responses only; error bodies go to memory).
 struct Sink {
+  const S3Libraries* api = nullptr;
   CURL* curl = nullptr;
   int fd = -1;
   std::string memory;
@@ -287,7 +409,7 @@ size_t writeBody(char* data, size_t size, size_t nmemb, void* user) {
   auto* s = static_cast<Sink*>(user);
   size_t n = size * nmemb;
   long status = 0;
-  curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &status);
+  s->api->curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &status);
   if (s->fd >= 0 && status >= 200 && status < 300) {
     if (writeAll(s->fd, data, n, "")) {
       s->writeFailed = true;
@@ -329,14 +451,13 @@ struct Response {
 
 class S3Storage final : public Storage {
  public:
-  S3Storage(StorageOptions options, S3Endpoint endpoint)
-      : options_(std::move(options)), endpoint_(std::move(endpoint)), rng_(std::random_device{}()) {
-    std::call_once(curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    curl_ = curl_easy_init();
+  S3Storage(const S3Libraries& api, StorageOptions options, S3Endpoint endpoint)
+      : api_(api), options_(std::move(options)), endpoint_(std::move(endpoint)), rng_(std::random_device{}()) {
+    curl_ = api_.curl_easy_init();
     region_ = options_.s3.region.empty() ? "us-east-1" : options_.s3.region;
   }
   ~S3Storage() override {
-    if (curl_) curl_easy_cleanup(curl_);
+    if (curl_) api_.curl_easy_cleanup(curl_);
   }
 
   Result<std::string> read(const std::string& uri) override {
@@ -420,7 +541,7 @@ class S3Storage final : public Storage {
       req.query = canonicalQuery(std::move(params));
       auto r = perform(prefix, req);
       if (!r) return r.error();
-      XmlDoc doc(r->body);
+      XmlDoc doc(api_, r->body);
       if (!doc || doc.rootName() != "ListBucketResult") {
         return error(K::Other, prefix, "the ListObjectsV2 response is not a ListBucketResult");
       }
@@ -489,27 +610,28 @@ class S3Storage final : public Storage {
     std::string lastError;
     for (int attempt = 1;; ++attempt) {
       Sink sink;
+      sink.api = &api_;
       sink.curl = curl_;
-      curl_easy_reset(curl_);
-      curl_easy_setopt(curl_, CURLOPT_URL, (sts + "/").c_str());
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-      curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, writeBody);
-      curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink);
-      curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, options_.s3.connectTimeoutMs);
-      curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
-      CURLcode rc = curl_easy_perform(curl_);
+      api_.curl_easy_reset(curl_);
+      api_.curl_easy_setopt(curl_, CURLOPT_URL, (sts + "/").c_str());
+      api_.curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
+      api_.curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+      api_.curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, writeBody);
+      api_.curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink);
+      api_.curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, options_.s3.connectTimeoutMs);
+      api_.curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+      CURLcode rc = api_.curl_easy_perform(curl_);
       long status = 0;
-      curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
+      api_.curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
       if (rc == CURLE_OK && status == 200) {
         auto creds = parseAssumeRoleResponse(sink.memory);
         if (!creds) return error(creds.error().kind, uri, creds.error().message);
         cached_ = *creds;
         return cached_;
       }
-      lastError = rc != CURLE_OK ? curl_easy_strerror(rc) : "HTTP " + std::to_string(status);
+      lastError = rc != CURLE_OK ? api_.curl_easy_strerror(rc) : "HTTP " + std::to_string(status);
       if (!isTransient(rc == CURLE_OK ? status : 0, rc, "") || attempt >= options_.retry.maxAttempts) {
-        XmlDoc doc(sink.memory);
+        XmlDoc doc(api_, sink.memory);
         std::string detail = doc ? " (" + doc.first("Code") + ": " + doc.first("Message") + ")" : "";
         K kind = rc != CURLE_OK ? K::Unreachable : (status == 400 || status == 403 ? K::Denied : K::Other);
         return error(kind, uri,
@@ -532,60 +654,61 @@ class S3Storage final : public Storage {
       }
       req.body.sent = 0;
       Sink sink;
+      sink.api = &api_;
       sink.curl = curl_;
       sink.fd = req.sinkFd;
       Response resp;
-      curl_easy_reset(curl_);
+      api_.curl_easy_reset(curl_);
       curl_slist* headers = nullptr;
-      headers = curl_slist_append(headers, "x-amz-content-sha256: UNSIGNED-PAYLOAD");
+      headers = api_.curl_slist_append(headers, "x-amz-content-sha256: UNSIGNED-PAYLOAD");
       if (!creds->sessionToken.empty()) {
-        headers = curl_slist_append(headers, ("x-amz-security-token: " + creds->sessionToken).c_str());
+        headers = api_.curl_slist_append(headers, ("x-amz-security-token: " + creds->sessionToken).c_str());
       }
-      if (!req.contentType.empty()) headers = curl_slist_append(headers, ("Content-Type: " + req.contentType).c_str());
+      if (!req.contentType.empty()) headers = api_.curl_slist_append(headers, ("Content-Type: " + req.contentType).c_str());
       // No "Expect:" override: libcurl 7.88 would sign the suppressed (unsent) header and the signature would fail.
-      curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
-      curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);
-      curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
-      curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, options_.s3.connectTimeoutMs);
-      curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_LIMIT, 1L);
-      curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_TIME, options_.s3.lowSpeedTimeS);
-      curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
-      curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, writeBody);
-      curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink);
-      curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, headerLine);
-      curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &resp.etag);
+      api_.curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+      api_.curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);
+      api_.curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+      api_.curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, options_.s3.connectTimeoutMs);
+      api_.curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_LIMIT, 1L);
+      api_.curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_TIME, options_.s3.lowSpeedTimeS);
+      api_.curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
+      api_.curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, writeBody);
+      api_.curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink);
+      api_.curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, headerLine);
+      api_.curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &resp.etag);
       if (!creds->accessKeyId.empty()) {
         std::string sigv4 = "aws:amz:" + region_ + ":s3";
-        curl_easy_setopt(curl_, CURLOPT_AWS_SIGV4, sigv4.c_str());
-        curl_easy_setopt(curl_, CURLOPT_USERNAME, creds->accessKeyId.c_str());
-        curl_easy_setopt(curl_, CURLOPT_PASSWORD, creds->secretAccessKey.c_str());
+        api_.curl_easy_setopt(curl_, CURLOPT_AWS_SIGV4, sigv4.c_str());
+        api_.curl_easy_setopt(curl_, CURLOPT_USERNAME, creds->accessKeyId.c_str());
+        api_.curl_easy_setopt(curl_, CURLOPT_PASSWORD, creds->secretAccessKey.c_str());
       }
       std::string_view method = req.method;
       if (method == "HEAD") {
-        curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+        api_.curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
       } else if (method == "PUT" || method == "POST") {
         if (method == "PUT") {
-          curl_easy_setopt(curl_, CURLOPT_UPLOAD, 1L);
+          api_.curl_easy_setopt(curl_, CURLOPT_UPLOAD, 1L);
         } else {
-          curl_easy_setopt(curl_, CURLOPT_POST, 1L);
+          api_.curl_easy_setopt(curl_, CURLOPT_POST, 1L);
         }
-        curl_easy_setopt(curl_, CURLOPT_READFUNCTION, readBody);
-        curl_easy_setopt(curl_, CURLOPT_READDATA, &req.body);
+        api_.curl_easy_setopt(curl_, CURLOPT_READFUNCTION, readBody);
+        api_.curl_easy_setopt(curl_, CURLOPT_READDATA, &req.body);
         auto len = static_cast<curl_off_t>(req.hasBody ? req.body.length() : 0);
-        curl_easy_setopt(curl_, method == "PUT" ? CURLOPT_INFILESIZE_LARGE : CURLOPT_POSTFIELDSIZE_LARGE, len);
+        api_.curl_easy_setopt(curl_, method == "PUT" ? CURLOPT_INFILESIZE_LARGE : CURLOPT_POSTFIELDSIZE_LARGE, len);
       } else if (method != "GET") {
-        curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, req.method);
+        api_.curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, req.method);
       }
-      CURLcode rc = curl_easy_perform(curl_);
-      curl_slist_free_all(headers);
-      curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &resp.status);
+      CURLcode rc = api_.curl_easy_perform(curl_);
+      api_.curl_slist_free_all(headers);
+      api_.curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &resp.status);
       if (sink.writeFailed) return errnoError(uri, "writing the download failed", errno);
       resp.body = std::move(sink.memory);
       if (rc == CURLE_OK && resp.status >= 200 && resp.status < 300) return resp;
       if (rc == CURLE_OK && resp.status == 404 && !notFoundIsError) return resp;
       if (rc == CURLE_ABORTED_BY_CALLBACK) return error(K::Other, uri, "reading the upload's source file failed");
 
-      XmlDoc doc(resp.body);
+      XmlDoc doc(api_, resp.body);
       std::string code = doc.first("Code");
       long status = rc == CURLE_OK ? resp.status : 0;
       if (!isTransient(status, rc, code) || attempt >= options_.retry.maxAttempts) {
@@ -604,7 +727,7 @@ class S3Storage final : public Storage {
                 rc == CURLE_SSL_CONNECT_ERROR)
                    ? K::Unreachable
                    : K::Other;
-      return error(kind, uri, std::string(curl_easy_strerror(rc)) + where + after);
+      return error(kind, uri, std::string(api_.curl_easy_strerror(rc)) + where + after);
     }
     K kind = K::Other;
     if (status == 404) kind = K::NotFound;
@@ -627,7 +750,7 @@ class S3Storage final : public Storage {
     start.query = "uploads=";
     auto started = perform(uri, start);
     if (!started) return started.error();
-    std::string uploadId = XmlDoc(started->body).first("UploadId");
+    std::string uploadId = XmlDoc(api_, started->body).first("UploadId");
     if (uploadId.empty()) return error(K::Other, uri, "CreateMultipartUpload returned no UploadId");
 
     auto abort = [&](StorageError e) -> Status {
@@ -672,13 +795,14 @@ class S3Storage final : public Storage {
     done.contentType = "application/xml";
     auto r = perform(uri, done);
     if (!r) return abort(r.error());
-    XmlDoc doc(r->body);  // CompleteMultipartUpload can fail with 200 and an Error document
+    XmlDoc doc(api_, r->body);  // CompleteMultipartUpload can fail with 200 and an Error document
     if (doc.rootName() == "Error") {
       return abort(error(K::Other, uri, "CompleteMultipartUpload: " + doc.first("Code") + ": " + doc.first("Message")));
     }
     return std::nullopt;
   }
 
+  const S3Libraries& api_;
   StorageOptions options_;
   S3Endpoint endpoint_;
   std::string region_;
@@ -694,7 +818,9 @@ Result<std::unique_ptr<Storage>> makeS3Storage(const StorageOptions& options) {
   auto ep = parseEndpoint(options.s3);
   if (!ep) return ep.error();
   if (options.retry.maxAttempts < 1) return error(K::Invalid, "s3://", "RetryPolicy.maxAttempts must be at least 1");
-  std::unique_ptr<Storage> s = std::make_unique<S3Storage>(options, *ep);
+  auto api = s3Libraries();
+  if (!api) return api.error();
+  std::unique_ptr<Storage> s = std::make_unique<S3Storage>(**api, options, *ep);
   return s;
 }
 

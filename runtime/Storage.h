@@ -42,8 +42,9 @@ using Status = std::optional<StorageError>;
 
 // URIs: a local path or file:///abs/path (the path taken verbatim, no percent-decoding); s3://bucket/key (the key
 // as stored, any bytes: it is URL-encoded on the wire). Local writes go to a temporary file in the destination's
-// directory renamed into place (parent directories are created); S3 objects appear whole by nature (multipart
-// uploads are aborted on failure). One Storage may be used from several threads; its calls are serialized.
+// directory renamed into place (parent directories are created): atomic for readers and when the writer crashes,
+// but not fsynced (a crash of the machine may lose them); S3 objects appear whole by nature (multipart uploads are
+// aborted on failure) and are durable once written. One Storage may be used from several threads; its calls are serialized.
 class Storage {
  public:
   virtual ~Storage() = default;

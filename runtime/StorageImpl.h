@@ -29,7 +29,8 @@ struct Fd {
 
 // Writes a file atomically: the bytes go to a temporary file next to `path`, which is renamed over `path` by
 // commit(). Parent directories are created by open(). Unless committed, the destructor removes the temporary file,
-// so `path` is either the complete new file or untouched.
+// so `path` is either the complete new file or untouched. Atomic, not durable: nothing is fsynced, so a crash of the
+// machine (not of the process) may lose a committed file or leave it empty.
 class AtomicFile {
  public:
   AtomicFile(std::string path, std::string uri) : path_(std::move(path)), uri_(std::move(uri)) {}

@@ -13,6 +13,7 @@
 #include <set>
 #include <system_error>
 
+#include "flyteidl/Serialize.h"
 #include "flyteidl/TaskContract.h"
 
 namespace flytecc::runtime {
@@ -307,16 +308,7 @@ class TaskBlobs : public BlobHooks {
 
 // --- running -------------------------------------------------------------------------------------------------
 
-static std::string serialize(const google::protobuf::Message& m) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    m.SerializeToCodedStream(&coded);
-  }
-  return out;
-}
+static std::string serialize(const google::protobuf::Message& m) { return idl::serializeDeterministic(m); }
 
 core::ErrorDocument errorDocument(const TaskOutcome& outcome) {
   core::ErrorDocument doc;

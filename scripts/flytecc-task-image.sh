@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes the container image of a flytecc task executable without Docker:
 #   flytecc-task-image.sh EXECUTABLE OUT_DIR [IMAGE]
-# writes OUT_DIR/rootfs/ (the executable as /usr/local/bin/flytecc-task, exactly the shared libraries it loads,
-# the dynamic loader, the CA certificates for https object stores, /tmp) and OUT_DIR/Dockerfile (FROM scratch,
+# writes OUT_DIR/rootfs/ (the executable as /usr/local/bin/flytecc-task; exactly the shared libraries it loads,
+# those it links and those it opens on demand (dlopen, named in its .note.dlopen) with their dependencies; the
+# dynamic loader, the CA certificates for https object stores, /tmp) and OUT_DIR/Dockerfile (FROM scratch,
 # COPY rootfs/ /). Build and push the image with `docker build -t IMAGE OUT_DIR && docker push IMAGE`, or run the
 # executable from the root filesystem with `chroot OUT_DIR/rootfs flytecc-task ...`. OUT_DIR/rootfs is replaced
 # as a whole: a failed run leaves the previous one in place.
@@ -23,11 +24,26 @@ chmod 1777 "$stage/tmp"
 cp "$exe" "$stage/usr/local/bin/flytecc-task"
 # Debug information stays in the build; the image gets the stripped program.
 if command -v strip >/dev/null 2>&1; then strip --strip-debug "$stage/usr/local/bin/flytecc-task"; fi
-# Every shared object the executable loads (ldd resolves the whole closure), and the loader itself.
-if ! deps=$(ldd "$exe" 2>&1); then
+# The shared objects the executable loads with dlopen (libcurl and libxml2 for s3://, on first use), which ldd
+# cannot see: their sonames are in its .note.dlopen (https://systemd.io/ELF_DLOPEN_METADATA/).
+if ! notes=$(readelf -p .note.dlopen "$exe" 2>&1); then
+  echo "$0: error: readelf '$exe': $notes" >&2
+  exit 1
+fi
+dlopened=$(printf '%s\n' "$notes" | grep -o '"soname":\[[^]]*\]' | grep -o '"[^"]*"' | grep -v '^"soname"$' |
+           tr -d '"' | sort -u | tr '\n' ' ' || true)
+# Every shared object the executable loads (ldd resolves the whole closure, with the dlopen'ed ones preloaded so
+# the loader finds them and their own dependencies as it would at run time), and the loader itself.
+if ! deps=$(LD_PRELOAD="$dlopened" ldd "$exe" 2>&1); then
   echo "$0: error: ldd '$exe': $deps" >&2
   exit 1
 fi
+for soname in $dlopened; do
+  if ! printf '%s\n' "$deps" | grep -q "^[[:space:]]*$soname => /"; then
+    echo "$0: error: '$exe' loads $soname (for s3://), which is not installed: $(printf '%s\n' "$deps" | grep -F "$soname" | head -1)" >&2
+    exit 1
+  fi
+done
 while read -r lib; do
   [[ -n $lib ]] || continue
   mkdir -p "$stage$(dirname "$lib")"

@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config python3
   llvm-22-dev libclang-22-dev libclang-cpp22-dev clang-22 llvm-22-tools clang-tidy-22
   protobuf-compiler libprotobuf-dev libfmt-dev libgtest-dev libgmock-dev libsqlite3-dev libarchive-dev
-  libcurl4-openssl-dev libxml2-dev libmsgpack-dev libmsgpack-cxx-dev ccache lld-22 python3-jsonschema python3-botocore
+  libcurl4-openssl-dev libxml2-dev libmsgpack-dev libmsgpack-cxx-dev ccache lld-22 python3-jsonschema python3-rfc3987 python3-botocore
   libgrpc++-dev protobuf-compiler-grpc
 )
 

@@ -19,6 +19,8 @@ config.substitutions += [
     ("%python", config.python),
     ("%protoc", config.protoc),
     ("%protos", config.protos),
+    ("%sarif_schema", config.sarif_schema),
+    ("%debian_python", config.debian_python),  # /usr/bin/python3: python3-jsonschema, python3-rfc3987
     ("%clangxx", config.clangxx),
     ("%gxx", config.cxx),
     ("%sdk", os.path.join(src, "sdk", "include")),

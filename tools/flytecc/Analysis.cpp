@@ -1,10 +1,18 @@
 // What the analysing subcommands (compile, check, package) share.
 #include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Process.h>
 
 #include "frontend/DiagnosticOutput.h"
 #include "support/Files.h"
 #include "tools/flytecc/Subcommands.h"
+
+#ifndef FLYTECC_VERSION
+#define FLYTECC_VERSION "0.0.0"
+#endif
+#ifndef FLYTECC_DOCS_URL
+#define FLYTECC_DOCS_URL ""
+#endif
 
 namespace flytecc::driver {
 
@@ -30,6 +38,13 @@ bool readAnalysisArgs(const ParsedArgs& args, AnalysisArgs& a, llvm::raw_ostream
       reportError("unknown --format '" + *format + "' (expected text or sarif)", errs);
       return false;
     }
+  }
+  if (const std::string* root = args.value("--sarif-root")) {
+    if (!llvm::sys::fs::is_directory(*root)) {
+      reportError("--sarif-root '" + *root + "' is not a directory", errs);
+      return false;
+    }
+    a.sarifRoot = *root;
   }
   if (const std::string* fixes = args.value("--export-fixes")) a.exportFixes = *fixes;
   if (const std::string* p = args.value("-p")) a.frontend.buildDir = *p;
@@ -57,7 +72,7 @@ frontend::FrontendResult analyze(const frontend::FrontendOptions& options, llvm:
 
 bool writeReports(const AnalysisArgs& a, const frontend::FrontendResult& r, llvm::raw_ostream& out,
                   llvm::raw_ostream& errs) {
-  if (a.sarif) frontend::writeSarif(r.diagnostics, out);
+  if (a.sarif) frontend::writeSarif(r.diagnostics, {a.sarifRoot, FLYTECC_VERSION, FLYTECC_DOCS_URL}, out);
   if (!a.exportFixes.empty()) {
     std::string text;
     llvm::raw_string_ostream yaml(text);

@@ -23,6 +23,8 @@ static OptionSpec flag(std::string name, std::string help) { return {std::move(n
 static std::vector<OptionSpec> checkOptions() {
   return {flag("--list-checks", "--list-checks         print the check names and exit"),
           value("--format", "--format=text|sarif   sarif: also write a SARIF 2.1.0 log to standard output"),
+          value("--sarif-root", "--sarif-root DIR      SARIF URIs are relative to DIR (%SRCROOT%; default: the current\n"
+                                "                      directory); files outside it keep absolute file:// URIs"),
           value("--export-fixes", "--export-fixes=FILE   write the fix-its as YAML for clang-apply-replacements"),
           value("-p", "-p DIR                build directory holding compile_commands.json")};
 }
@@ -61,12 +63,13 @@ const std::vector<SubcommandSpec>& subcommands() {
     SubcommandSpec package{
         "package",
         "flytecc package FILES... -o PACKAGE.tgz --image IMAGE [-p BUILD_DIR] [--project P] [--domain D]\n"
-        "                [--version V] [--config flytecc.yaml] [--depfile FILE] [CHECK OPTIONS] [-- FLAGS...]",
+        "                [--version V] [--config flytecc.yaml] [--depfile FILE] [--allow-empty] [CHECK OPTIONS]\n"
+        "                [-- FLAGS...]",
         "Write the archive `flytectl register files --archive` registers: flyteidl.admin.TaskSpec,\n"
         "WorkflowSpec and LaunchPlan files named {index}_{entity}_{1|2|3}.pb, each after what it\n"
         "references; a default launch plan per workflow. Deterministic: same inputs, same bytes.\n"
         "Settings come from flags, else from flytecc.yaml (next to the first source, or --config):\n"
-        "image, project, domain, version, task_images (per-task image overrides).\n"
+        "image, project, domain, version, task_images (per-task image overrides; each name must be a task).\n"
         "Without project/domain/version the identifiers carry flytectl's registration placeholders.",
         {value("-o", "-o FILE.tgz        the archive (written whole, or not at all)"),
          value("--image", "--image IMAGE      container image for tasks that set no container_image"),
@@ -74,12 +77,15 @@ const std::vector<SubcommandSpec>& subcommands() {
          value("--domain", "--domain D         registration domain (default: flytectl's placeholder)"),
          value("--version", "--version V        registration version (default: flytectl's placeholder)"),
          value("--config", "--config FILE      settings file (default: flytecc.yaml next to the first source)"),
-         value("--depfile", "--depfile FILE     write a Make-style dependency file for build systems")},
+         value("--depfile", "--depfile FILE     write a Make-style dependency file for build systems (the sources,\n"
+                            "                   what they include, and the settings file)"),
+         flag("--allow-empty", "--allow-empty      write a package without tasks or workflows (otherwise an error)")},
         true};
     SubcommandSpec dump{
         "dump",
         "flytecc dump FILE.pb|PACKAGE.tgz [--format=json|text] [--type=MESSAGE]",
-        "Show a .pb (type from its name, or --type) or every file of a package.",
+        "Show a .pb (type from its name, or --type) or every file of a package; a package as JSON is one\n"
+        "document, an array of {\"name\", \"type\", \"message\"} in entry order (for jq).",
         {value("--format", "--format=json|text   json (default): proto3 JSON; text: protobuf text format"),
          value("--type", "--type=MESSAGE       the message type of a .pb, e.g. flyteidl.core.TaskTemplate")},
         false};

@@ -66,10 +66,20 @@ int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
   }
   frontend::FrontendResult r = analyze(a.frontend, errs);
   if (!writeReports(a, r, out, errs)) return 1;
-  if (!r.module) {
-    // Like a compiler's object file: a stale archive from an earlier build must not look current.
+  // Like a compiler's object file: after an error, a stale archive from an earlier build must not look current.
+  auto failed = [&] {
     if (llvm::sys::fs::is_regular_file(*archive)) llvm::sys::fs::remove(*archive);
     return 1;
+  };
+  if (!r.module) return failed();
+  if (auto error = idl::checkTaskImages(*r.module, settings)) {
+    report(std::move(error), errs);
+    return failed();
+  }
+  if (r.module->tasks.empty() && r.module->workflows.empty() && !args.has("--allow-empty")) {
+    reportError("no tasks or workflows in the inputs: the package would be empty (--allow-empty writes it anyway)",
+                errs);
+    return failed();
   }
   auto files = idl::buildPackage(*r.module, settings, FLYTECC_VERSION);
   if (auto error = idl::writeArchive(*archive, files)) {
@@ -77,7 +87,9 @@ int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
     return 1;
   }
   if (const std::string* depfile = args.value("--depfile")) {
-    if (auto error = writeDepfile(*depfile, *archive, r.dependencies)) {
+    std::set<std::string> deps = r.dependencies;
+    if (!configPath.empty()) deps.insert(support::absolutePath(configPath));  // the settings are inputs too
+    if (auto error = writeDepfile(*depfile, *archive, deps)) {
       report(std::move(error), errs);
       return 1;
     }

@@ -28,6 +28,7 @@ void reportError(const llvm::Twine& message, llvm::raw_ostream& errs);
 struct AnalysisArgs {
   frontend::FrontendOptions frontend;
   bool sarif = false;
+  std::string sarifRoot;  // --sarif-root; empty: the current directory
   std::string exportFixes;
 };
 // False after reporting a bad value or a missing input file.
