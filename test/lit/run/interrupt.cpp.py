@@ -19,7 +19,7 @@ def survivors():
 
 
 run = subprocess.Popen([flytecc, "run"] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-deadline = time.time() + 30
+deadline = time.time() + 120  # the front end parses the sources first
 while not survivors():
     if time.time() > deadline or run.poll() is not None:
         sys.exit("FAIL: the items never started: " + (run.communicate()[1] if run.poll() is not None else "timeout"))
