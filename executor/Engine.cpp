@@ -105,11 +105,12 @@ class Run {
                                             const std::string& path);
 
  private:
-  llvm::Expected<core::LiteralMap> node(const core::Node& n, const core::LiteralMap& inputs, const std::string& path);
+  // `inputs` may be consumed (an array node frees them once written, unless the cache needs them).
+  llvm::Expected<core::LiteralMap> node(const core::Node& n, core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> taskNode(const core::Node& n, const core::TaskTemplate& t,
                                             const core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> arrayNode(const core::ArrayNode& an, const core::TaskTemplate& t,
-                                             const core::LiteralMap& inputs, const std::string& path);
+                                             core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> launchPlan(const std::string& name, const core::LiteralMap& inputs,
                                               const std::string& path);
 
@@ -131,13 +132,24 @@ class Run {
   std::atomic<bool> cacheReported_{false};
 };
 
-llvm::Expected<core::Literal> resolve(const core::BindingData& b, const std::map<std::string, core::LiteralMap>& outs) {
+// How many bindings still read each (node, output): the last one moves the value out instead of copying it, so
+// that a 100,000-item list passed from one node to the next exists once, not once per hop.
+using Uses = std::map<std::pair<std::string, std::string>, int>;
+
+static void countUses(const core::BindingData& b, Uses& uses) {
+  if (b.has_promise()) ++uses[{b.promise().node_id(), b.promise().var()}];
+  for (const auto& i : b.collection().bindings()) countUses(i, uses);
+  for (const auto& [k, i] : b.map().bindings()) countUses(i, uses);
+}
+
+llvm::Expected<core::Literal> resolve(const core::BindingData& b, std::map<std::string, core::LiteralMap>& outs,
+                                      Uses& uses) {
   core::Literal out;
   switch (b.value_case()) {
     case core::BindingData::kScalar: *out.mutable_scalar() = b.scalar(); return out;
     case core::BindingData::kCollection:
       for (const auto& item : b.collection().bindings()) {
-        auto v = resolve(item, outs);
+        auto v = resolve(item, outs, uses);
         if (!v) return v.takeError();
         *out.mutable_collection()->add_literals() = std::move(*v);
       }
@@ -146,7 +158,7 @@ llvm::Expected<core::Literal> resolve(const core::BindingData& b, const std::map
     case core::BindingData::kMap:
       out.mutable_map();
       for (const auto& [k, item] : b.map().bindings()) {
-        auto v = resolve(item, outs);
+        auto v = resolve(item, outs, uses);
         if (!v) return v.takeError();
         (*out.mutable_map()->mutable_literals())[k] = std::move(*v);
       }
@@ -156,9 +168,10 @@ llvm::Expected<core::Literal> resolve(const core::BindingData& b, const std::map
       if (p.attr_path_size()) return bad("attribute paths in bindings are not supported by the local executor");
       auto it = outs.find(p.node_id());
       if (it == outs.end()) return bad("binding refers to node '" + p.node_id() + "', which has no outputs");
-      auto v = it->second.literals().find(p.var());
-      if (v == it->second.literals().end())
+      auto v = it->second.mutable_literals()->find(p.var());
+      if (v == it->second.mutable_literals()->end())
         return bad("binding refers to '" + p.node_id() + "." + p.var() + "', which does not exist");
+      if (--uses[{p.node_id(), p.var()}] <= 0) return std::move(v->second);
       return v->second;
     }
     default: return bad("empty binding");
@@ -166,10 +179,10 @@ llvm::Expected<core::Literal> resolve(const core::BindingData& b, const std::map
 }
 
 llvm::Expected<core::LiteralMap> resolveAll(const google::protobuf::RepeatedPtrField<core::Binding>& bindings,
-                                            const std::map<std::string, core::LiteralMap>& outs) {
+                                            std::map<std::string, core::LiteralMap>& outs, Uses& uses) {
   core::LiteralMap m;
   for (const auto& b : bindings) {
-    auto v = resolve(b.binding(), outs);
+    auto v = resolve(b.binding(), outs, uses);
     if (!v) return bad("input '" + b.var() + "': " + llvm::toString(v.takeError()));
     (*m.mutable_literals())[b.var()] = std::move(*v);
   }
@@ -204,7 +217,16 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
     for (const auto& up : d)
       if (!nodes.count(up)) return bad("workflow " + wf.id().name() + ": node " + id + " depends on unknown node " + up);
 
-  std::map<std::string, core::LiteralMap> outputs{{kStartNode, inputs}, {"", inputs}};
+  Uses uses;
+  for (const auto& [id, n] : nodes)
+    for (const auto& b : n->has_array_node() ? n->array_node().node().inputs() : n->inputs())
+      countUses(b.binding(), uses);
+  for (const auto& b : wf.outputs()) countUses(b.binding(), uses);
+  std::map<std::string, core::LiteralMap> outputs;  // the workflow's inputs under the names bindings read them by
+  for (const std::string& start : {kStartNode, std::string()}) {
+    auto used = uses.lower_bound({start, ""});
+    outputs[start] = used != uses.end() && used->first.first == start ? inputs : core::LiteralMap();
+  }
   std::mutex mu;
   std::condition_variable cv;
   std::set<std::string> done, running;
@@ -219,14 +241,14 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
         if (done.count(id) || running.count(id)) continue;
         bool ready = std::all_of(deps[id].begin(), deps[id].end(), [&](const auto& d) { return done.count(d) > 0; });
         if (!ready) continue;
-        auto in = resolveAll(n->has_array_node() ? n->array_node().node().inputs() : n->inputs(), outputs);
+        auto in = resolveAll(n->has_array_node() ? n->array_node().node().inputs() : n->inputs(), outputs, uses);
         if (!in) {
           firstError = bad("node " + prefix(id) + ": " + llvm::toString(in.takeError()));
           cancelled_ = true;
           break;
         }
         running.insert(id);
-        threads.emplace_back([&, id, n, in = std::move(*in)] {
+        threads.emplace_back([&, id, n, in = std::move(*in)]() mutable {
           auto r = node(*n, in, prefix(id));
           std::lock_guard g(mu);
           running.erase(id);
@@ -250,12 +272,12 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
   for (auto& t : threads) t.join();
   if (firstError) return std::move(*firstError);
   if (done.size() != nodes.size()) return bad("workflow " + wf.id().name() + " has a dependency cycle");
-  auto result = resolveAll(wf.outputs(), outputs);
+  auto result = resolveAll(wf.outputs(), outputs, uses);
   if (!result) return bad("workflow " + wf.id().name() + " outputs: " + llvm::toString(result.takeError()));
   return result;
 }
 
-llvm::Expected<core::LiteralMap> Run::node(const core::Node& n, const core::LiteralMap& inputs,
+llvm::Expected<core::LiteralMap> Run::node(const core::Node& n, core::LiteralMap& inputs,
                                            const std::string& path) {
   if (n.has_task_node()) {
     const auto* t = program_.findTask(n.task_node().reference_id().name());
@@ -351,7 +373,7 @@ llvm::Expected<core::LiteralMap> Run::taskNode(const core::Node& n, const core::
 }
 
 llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const core::TaskTemplate& t,
-                                                const core::LiteralMap& inputs, const std::string& path) {
+                                                core::LiteralMap& inputs, const std::string& path) {
   std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
   std::set<std::string> bound(boundList.begin(), boundList.end());
   std::optional<size_t> size;
@@ -380,6 +402,9 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
   if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return e;
 
   const bool useCache = options_.cache && t.metadata().discoverable();
+  // The items read inputs.pb; the engine needs the values only for the items' cache keys. Freed here, the list's
+  // memory serves the gathered outputs below.
+  if (!useCache) inputs.Clear();
   std::string boundNames;
   for (const auto& b : bound) boundNames += b + ",";
   // The outputs, gathered as the items finish: one list per output, an item's values moved into slot i (memory

@@ -16,6 +16,7 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -128,11 +129,58 @@ static std::string describeStatus(int status, bool timedOut, const ItemRequest& 
 
 namespace {
 
+// Every running child's process group and every worker log, for killAllChildren().
+struct Children {
+  std::mutex mu;
+  std::set<pid_t> groups;
+  std::set<std::string> logs;
+  bool killed = false;
+};
+Children& children() {
+  static Children* c = new Children;  // never destroyed: a signal thread may use it at exit
+  return *c;
+}
+void track(pid_t pid) {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  c.groups.insert(pid);
+  if (c.killed) kill(-pid, SIGKILL);
+}
+// After killAllChildren(): launchers start nothing and write nothing more (the run directory is being removed).
+bool interrupted() {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  return c.killed;
+}
+const char* const kInterrupted = "interrupted";
+void untrack(pid_t pid) {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  c.groups.erase(pid);
+}
+void trackLog(const std::string& path, bool add) {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  if (add) c.logs.insert(path);
+  else c.logs.erase(path);
+}
+// The children start with no signal blocked, whatever the launching thread blocks (the tool blocks SIGINT and
+// SIGTERM in its threads to handle them in one).
+const sigset_t& emptySignalSet() {
+  static const sigset_t s = [] {
+    sigset_t e;
+    sigemptyset(&e);
+    return e;
+  }();
+  return s;
+}
+
 class ProcessLauncher final : public Launcher {
  public:
   explicit ProcessLauncher(std::string exe) : exe_(std::move(exe)) {}
 
   ItemOutcome run(const ItemRequest& r) override {
+    if (interrupted()) return {false, false, kInterrupted, {}};
     if (auto ec = llvm::sys::fs::create_directories(r.outputPrefix))
       return {false, true, "cannot create '" + r.outputPrefix + "': " + ec.message(), {}};
     std::vector<std::string> args = taskArguments(r, exe_);
@@ -156,10 +204,12 @@ class ProcessLauncher final : public Launcher {
     if (logFd < 0) return {false, true, "cannot create '" + logPath + "': " + std::strerror(errno), {}};
     int nullFd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     rlimit limit{r.memoryLimitBytes, r.memoryLimitBytes};
+    const sigset_t* noSignals = &emptySignalSet();
 
     pid_t pid = vfork();
     if (pid == 0) {
       setpgid(0, 0);
+      sigprocmask(SIG_SETMASK, noSignals, nullptr);
       if (r.memoryLimitBytes) setrlimit(RLIMIT_AS, &limit);
       dup2(nullFd, 0);
       dup2(logFd, 1);
@@ -170,6 +220,7 @@ class ProcessLauncher final : public Launcher {
     ::close(logFd);
     ::close(nullFd);
     if (pid < 0) return {false, true, std::string("cannot start the task executable: ") + std::strerror(errno), {}};
+    track(pid);
 
     bool timedOut = false;
     int status = 0;
@@ -202,6 +253,7 @@ class ProcessLauncher final : public Launcher {
       }
     }
     kill(-pid, SIGKILL);  // whatever the item left running in its group
+    untrack(pid);
     std::string failure = describeStatus(status, timedOut, r, exe_);
     auto out = collectOutcome(r, failure);
     if (timedOut) out.recoverable = true;
@@ -232,6 +284,7 @@ class WorkerLauncher final : public Launcher {
 
   ItemOutcome run(const ItemRequest& r) override {
     std::string error;
+    if (interrupted()) return {false, false, kInterrupted, {}};
     std::unique_ptr<Worker> w = take(r.memoryLimitBytes, error);
     if (!w) return {false, true, error, {}};
     if (ftruncate(w->logFd, 0) != 0) {
@@ -284,6 +337,10 @@ class WorkerLauncher final : public Launcher {
       if (n <= 0) dead = true;
       else w->pending.append(buf, size_t(n));
     }
+    if ((timedOut || dead) && interrupted()) {
+      stop(*w, /*kill=*/true);
+      return {false, false, kInterrupted, {}};
+    }
     if (timedOut || dead) {
       if (timedOut) ::kill(-w->pid, SIGKILL);
       int status = stop(*w, /*kill=*/false, [&] { keepLog(*w, r); });
@@ -334,9 +391,12 @@ class WorkerLauncher final : public Launcher {
     std::string exe = exe_, flag(contract::kWorkerArg);
     char* argv[] = {exe.data(), flag.data(), nullptr};
     rlimit limit{memoryLimit, memoryLimit};
+    const sigset_t* noSignals = &emptySignalSet();
+    trackLog(w->logPath, true);
     pid_t pid = vfork();
     if (pid == 0) {
       setpgid(0, 0);
+      sigprocmask(SIG_SETMASK, noSignals, nullptr);
       if (memoryLimit) setrlimit(RLIMIT_AS, &limit);
       dup2(sv[1], 0);
       dup2(sv[1], 1);
@@ -346,6 +406,7 @@ class WorkerLauncher final : public Launcher {
     }
     ::close(sv[1]);
     ::close(childLog);
+    if (pid > 0) track(pid);
     w->pid = pid;
     w->fd = sv[0];
     w->memoryLimit = memoryLimit;
@@ -370,10 +431,12 @@ class WorkerLauncher final : public Launcher {
       while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
       }
       ::kill(-w.pid, SIGKILL);  // anything the worker's items left behind
+      untrack(w.pid);
     }
     if (beforeRemovingLog) beforeRemovingLog();
     ::close(w.logFd);
     llvm::sys::fs::remove(w.logPath);
+    trackLog(w.logPath, false);
     return status;
   }
 
@@ -400,6 +463,17 @@ class InProcessLauncher final : public Launcher {
 };
 
 }  // namespace
+
+void killAllChildren() {
+  auto& c = children();
+  std::lock_guard g(c.mu);
+  c.killed = true;
+  for (pid_t pid : c.groups) {
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+  }
+  for (const auto& log : c.logs) ::unlink(log.c_str());
+}
 
 std::unique_ptr<Launcher> makeProcessLauncher(std::string executable) {
   return std::make_unique<ProcessLauncher>(std::move(executable));

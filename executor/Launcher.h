@@ -68,6 +68,11 @@ using InProcessEntry =
                       flyteidl::core::LiteralMap* outputs)>;
 std::unique_ptr<Launcher> makeInProcessLauncher(InProcessEntry entry);
 
+// For an interrupted run (Ctrl-C): kills the process group of every item process and worker the launchers started
+// and that is still running, removes the workers' log files, and makes launchers kill any process they start
+// afterwards. Thread-safe; not async-signal-safe (call it from a thread that waited for the signal).
+void killAllChildren();
+
 // Memory quantities as Kubernetes writes them ("512Mi", "2Gi", "1G", "1000"); nullopt when malformed.
 std::optional<uint64_t> parseQuantity(const std::string& text);
 

@@ -29,6 +29,9 @@ inline constexpr char kThenSeparator = ':';
 // flytecc's own extension for the local executor (not used by propeller): `flytecc-task --worker` serves many
 // invocations over a pipe (runtime/ItemRunner.h).
 inline constexpr std::string_view kWorkerArg = "--worker";
+// The generated task main built as a shared object (`flytecc run --isolation=none`) exports this `extern "C"`
+// function: runtime::InProcessItemFn (runtime/ItemRunner.h), which the flytecc tool loads with dlopen.
+inline constexpr const char* kInProcessEntrySymbol = "flytecc_task_run_item";
 
 // Templates propeller substitutes in container.args before it starts the pod.
 inline constexpr std::string_view kInputTemplate = "{{.input}}";

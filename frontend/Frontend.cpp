@@ -179,6 +179,52 @@ void reportCrossTUCalls(const std::vector<analysis::CallGraphSummary>& graphs, L
   }
 }
 
+// The flags of a compile command that matter for building the source elsewhere: -I/-isystem/-iquote/-idirafter/
+// -include (paths made absolute against the command's directory), -D/-U, -std=, -f*, -m*, -pthread. Output,
+// dependency-file and warning options, the compiler and the file itself are left out.
+std::vector<std::string> buildFlagsOf(const tooling::CompileCommand& cmd) {
+  std::vector<std::string> out;
+  auto absolute = [&](llvm::StringRef path) {
+    llvm::SmallString<256> p(path);
+    if (!llvm::sys::path::is_absolute(p)) {
+      p = cmd.Directory;
+      llvm::sys::path::append(p, path);
+    }
+    return std::string(p);
+  };
+  static const char* const kPathOptions[] = {"-I", "-isystem", "-iquote", "-idirafter", "-include"};
+  const auto& args = cmd.CommandLine;
+  for (size_t i = 1; i < args.size(); ++i) {
+    llvm::StringRef a = args[i];
+    if (a == "--") break;
+    bool path = false;
+    for (llvm::StringRef opt : kPathOptions) {
+      if (a == opt && i + 1 < args.size()) {
+        out.push_back(opt.str());
+        out.push_back(absolute(args[++i]));
+        path = true;
+        break;
+      }
+      if (a.starts_with(opt) && a.size() > opt.size()) {
+        out.push_back(opt.str() + absolute(a.drop_front(opt.size())));
+        path = true;
+        break;
+      }
+    }
+    if (path) continue;
+    if ((a == "-D" || a == "-U") && i + 1 < args.size()) {
+      out.push_back(a.str());
+      out.push_back(args[++i]);
+    } else if (a.starts_with("-D") || a.starts_with("-U") || a.starts_with("-std=") || a == "-pthread" ||
+               (a.starts_with("-f") && !a.starts_with("-fsyntax-only") && !a.starts_with("-fdiagnostics") &&
+                !a.starts_with("-fcolor-diagnostics")) ||
+               (a.starts_with("-m") && !a.starts_with("-mllvm"))) {
+      out.push_back(a.str());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, DiagnosticConsumer* printer) {
@@ -210,6 +256,30 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
     if (llvm::sys::fs::is_directory(src))
       return llvm::createStringError("'" + src + "' is a directory; give the C++ source files (e.g. " + src +
                                      "/*.cpp)");
+  }
+
+  if (!options.buildDir.empty()) {
+    std::set<std::string> seen;
+    for (const auto& src : options.sources) {
+      llvm::SmallString<256> abs(src);
+      llvm::sys::fs::make_absolute(abs);
+      for (const auto& cmd : db->getCompileCommands(abs))
+        for (auto& f : buildFlagsOf(cmd)) result.buildFlags.push_back(std::move(f));
+    }
+    // Duplicates (the same flags for every source) removed, keeping two-argument options together.
+    std::vector<std::string> merged;
+    for (size_t i = 0; i < result.buildFlags.size(); ++i) {
+      const std::string& f = result.buildFlags[i];
+      bool pair = (f == "-I" || f == "-isystem" || f == "-iquote" || f == "-idirafter" || f == "-include" ||
+                   f == "-D" || f == "-U") && i + 1 < result.buildFlags.size();
+      std::string key = pair ? f + '\0' + result.buildFlags[i + 1] : f;
+      if (seen.insert(key).second) {
+        merged.push_back(f);
+        if (pair) merged.push_back(result.buildFlags[i + 1]);
+      }
+      if (pair) ++i;
+    }
+    result.buildFlags = std::move(merged);
   }
 
   tooling::ClangTool tool(*db, options.sources);

@@ -26,6 +26,10 @@ struct FrontendResult {
   std::optional<ir::Module> module;  // set when no error was reported
   std::vector<RecordedDiagnostic> diagnostics;
   std::set<std::string> dependencies;  // every file the sources read (for build-system depfiles)
+  // With a compilation database (-p): the flags that build the sources (include paths, macros, language and
+  // code-generation options, with relative paths made absolute), merged over the sources in order, without
+  // duplicates. What `flytecc run -p BUILD_DIR` compiles the task executable with.
+  std::vector<std::string> buildFlags;
 };
 
 // Parses and analyzes the sources. Every diagnostic (Clang's, the analysis', the verifier's) goes to

@@ -118,6 +118,18 @@ TaskOutcome ItemRunner::run(const std::vector<std::string>& args, std::optional<
   return outcome;
 }
 
+int runInProcessItem(ItemRunner& runner, const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env, core::LiteralMap* outputs) {
+  std::optional<std::int64_t> index;
+  for (const auto& [k, v] : env)
+    if (k == contract::kDefaultArrayIndexEnv) {
+      char* end = nullptr;
+      index = std::strtoll(v.c_str(), &end, 10);
+    }
+  std::vector<std::string> rest(args.empty() ? args.begin() : args.begin() + 1, args.end());
+  TaskOutcome o = runner.run(rest, index, outputs, /*writeOutputs=*/false);
+  return o ? 0 : !o.errorWritten ? 3 : o.kind == TaskOutcome::Kind::User ? 1 : 2;
+}
 
 namespace {
 // Reads exactly what the framing says from a FILE*; false at end of input or on malformed frames.

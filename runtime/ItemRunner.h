@@ -45,4 +45,15 @@ class ItemRunner {
 // runtime/WorkerProtocol.h; the executor's side is executor/Launcher.h (makeWorkerLauncher).
 int workerMain(std::span<const TaskEntry> tasks);
 
+// The in-process entry of a task library (the generated main compiled with -DFLYTECC_TASK_SHARED_OBJECT, exported
+// as contract::kInProcessEntrySymbol): `args` is the contract's argument list (program name first), `env` the
+// item's environment additions (the array index). Returns the task executable's exit status; on 0 `outputs` holds
+// the outputs (no outputs.pb is written), else error.pb is under the output prefix. Never throws. The signature
+// matches executor::InProcessEntry, which the tool wraps around it.
+using InProcessItemFn = int (*)(const std::vector<std::string>* args,
+                                const std::vector<std::pair<std::string, std::string>>* env,
+                                core::LiteralMap* outputs);
+int runInProcessItem(ItemRunner& runner, const std::vector<std::string>& args,
+                     const std::vector<std::pair<std::string, std::string>>& env, core::LiteralMap* outputs);
+
 }  // namespace flytecc::runtime

@@ -2,7 +2,8 @@
 """flytecc run on a map over a trivial task (bench/run/trivial.cpp): wall time and peak RSS of a plain C++ loop, the
 executor in process (executor_bench), `flytecc run` with persistent workers and with a process per item.
 
-usage: bench/run/bench.py [--items N] [--process-items M]   (FLYTECC_BUILD_DIR: the build, default ./build)
+The SRC rows run from the sources (their front-end parse included), --isolation=none loading the tasks as a
+library. usage: bench/run/bench.py [--items N] [--process-items M]   (FLYTECC_BUILD_DIR: the build, default ./build)
 """
 import glob
 import os
@@ -34,6 +35,8 @@ def main():
     subprocess.run([flytecc, "compile", src, "-o", pb] + flags, check=True, capture_output=True)
     subprocess.run([flytecc, "run", src, "--input", "n=1", "--no-cache", "--quiet"] + flags, check=True, env=env,
                    capture_output=True)
+    subprocess.run([flytecc, "run", src, "--input", "n=1", "--no-cache", "--quiet", "--isolation=none"] + flags,
+                   check=True, env=env, capture_output=True)
     exe = glob.glob(os.path.join(tmp, "flytecc", "tasks", "*", "flytecc-task"))[0]
     os.environ["XDG_CACHE_HOME"] = tmp
 
@@ -46,6 +49,10 @@ def main():
     rows.append(("plain C++ loop", n, loop_wall, loop_rss))
     rows.append(("executor in process", n) + run([bench, "inprocess", str(n), pb]))
     rows.append(("flytecc run --isolation=worker", n) + run(flyterun(n, "worker")))
+    # From sources (the front end parses them: a fixed cost of about a second); the library is built already.
+    from_sources = [flytecc, "run", src, "--input", f"n={n}", "--no-cache", "--quiet"]
+    rows.append(("flytecc run SRC --isolation=none", n) + run(from_sources + ["--isolation=none"] + flags))
+    rows.append(("flytecc run SRC --isolation=worker", n) + run(from_sources + ["--isolation=worker"] + flags))
     small_loop = run([bench, "loop", str(m)])[0]
     rows.append(("flytecc run --isolation=worker", m) + run(flyterun(m, "worker")))
     rows.append(("flytecc run --isolation=process", m) + run(flyterun(m, "process")))

@@ -21,6 +21,9 @@
 #ifndef FLYTECC_TASK_LIBS
 #define FLYTECC_TASK_LIBS ""
 #endif
+#ifndef FLYTECC_TASK_SHARED_LIBS
+#define FLYTECC_TASK_SHARED_LIBS ""
+#endif
 
 namespace flytecc::driver {
 
@@ -28,6 +31,10 @@ std::optional<std::string> buildTaskExecutable(const ir::Module& module, const T
                                                llvm::raw_ostream& errs) {
   support::OutputFile main = emitTaskMain(module, o.sources);
   std::vector<std::string> args = {FLYTECC_TASK_CXX, "-std=c++20", "-O2", "-g0"};
+  llvm::StringRef libs = o.sharedObject ? FLYTECC_TASK_SHARED_LIBS : FLYTECC_TASK_LIBS;
+  if (o.sharedObject)
+    for (const char* f : {"-fPIC", "-shared", "-DFLYTECC_TASK_MAIN_NO_MAIN", "-DFLYTECC_TASK_SHARED_OBJECT"})
+      args.push_back(f);
   for (llvm::StringRef inc : llvm::split(FLYTECC_TASK_INCLUDES, '|'))
     if (!inc.empty()) args.push_back("-I" + inc.str());
   for (const auto& f : o.flags) args.push_back(f);
@@ -35,7 +42,7 @@ std::optional<std::string> buildTaskExecutable(const ir::Module& module, const T
   llvm::SHA256 hash;
   hash.update(main.contents);
   for (const auto& a : args) hash.update(a + '\0');
-  hash.update(FLYTECC_TASK_LIBS);
+  hash.update(libs);
   for (const auto& dep : o.dependencies) {
     hash.update(dep + '\0');
     if (auto buf = llvm::MemoryBuffer::getFile(dep)) hash.update((*buf)->getBuffer());
@@ -50,8 +57,8 @@ std::optional<std::string> buildTaskExecutable(const ir::Module& module, const T
   llvm::SmallString<256> dir(o.cacheDir);
   llvm::sys::path::append(dir, "tasks", key);
   llvm::SmallString<256> exe(dir);
-  llvm::sys::path::append(exe, "flytecc-task");
-  if (llvm::sys::fs::can_execute(exe)) return std::string(exe);
+  llvm::sys::path::append(exe, o.sharedObject ? "flytecc-task.so" : "flytecc-task");
+  if (o.sharedObject ? llvm::sys::fs::exists(exe) : llvm::sys::fs::can_execute(exe)) return std::string(exe);
 
   if (auto error = support::writeAll(dir, {main})) {
     errs << "flytecc: error: " << llvm::toString(std::move(error)) << "\n";
@@ -68,7 +75,7 @@ std::optional<std::string> buildTaskExecutable(const ir::Module& module, const T
   args.push_back(std::string(src));
   args.push_back("-o");
   args.push_back(std::string(tmp));
-  for (llvm::StringRef lib : llvm::split(FLYTECC_TASK_LIBS, '|'))
+  for (llvm::StringRef lib : llvm::split(libs, '|'))
     if (!lib.empty()) args.push_back(lib.str());
   std::vector<llvm::StringRef> argv(args.begin(), args.end());
   auto program = llvm::sys::findProgramByName(args[0]);
@@ -76,7 +83,8 @@ std::optional<std::string> buildTaskExecutable(const ir::Module& module, const T
     errs << "flytecc: error: cannot find the C++ compiler '" << args[0] << "' to build the task executable\n";
     return std::nullopt;
   }
-  errs << "flytecc: building the task executable (" << std::string(exe) << ")\n";
+  errs << "flytecc: building the task " << (o.sharedObject ? "library" : "executable") << " (" << std::string(exe)
+       << ")\n";
   std::string message;
   int rc = llvm::sys::ExecuteAndWait(*program, argv, std::nullopt, {}, 0, 0, &message);
   if (rc != 0) {

@@ -17,6 +17,10 @@ struct TaskBuildOptions {
   std::vector<std::string> flags;         // the sources' compiler flags (after `--`)
   std::set<std::string> dependencies;     // every file the sources read: a change rebuilds
   std::string cacheDir;                   // builds are kept in cacheDir/tasks/<hash>/flytecc-task
+  // A task library (cacheDir/tasks/<hash>/flytecc-task.so) for in-process runs instead of the executable: the
+  // generated main with -DFLYTECC_TASK_SHARED_OBJECT, exporting contract::kInProcessEntrySymbol. It leaves the
+  // flyteidl protos undefined: the flytecc tool that loads it provides them (one descriptor pool per process).
+  bool sharedObject = false;
 };
 
 // The path of the executable, rebuilt only when the generated code, the flags or a dependency changed.

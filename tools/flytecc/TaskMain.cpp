@@ -3,6 +3,8 @@
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 
+#include "flyteidl/TaskContract.h"
+
 namespace flytecc::driver {
 
 static std::string quoted(const std::string& s) {
@@ -55,6 +57,18 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
     out += entries + "const std::span<const flytecc::runtime::TaskEntry> kTasks;\n";
   out += "}  // namespace\n\n"
          "std::span<const flytecc::runtime::TaskEntry> flytecc::runtime::registeredTasks() { return kTasks; }\n\n"
+         "#ifdef FLYTECC_TASK_SHARED_OBJECT  // a task library for `flytecc run --isolation=none`\n"
+         "#include \"runtime/ItemRunner.h\"\n"
+         "extern \"C\" __attribute__((visibility(\"default\"))) int " +
+         std::string(contract::kInProcessEntrySymbol) + "(\n"
+         "    const std::vector<std::string>* args, const std::vector<std::pair<std::string, std::string>>* env,\n"
+         "    flyteidl::core::LiteralMap* outputs) {\n"
+         "  static flytecc::runtime::ItemRunner runner(kTasks);\n"
+         "  return flytecc::runtime::runInProcessItem(runner, *args, *env, outputs);\n"
+         "}\n"
+         "static_assert(sizeof(flytecc::runtime::InProcessItemFn(&" + std::string(contract::kInProcessEntrySymbol) +
+         ")) != 0);\n"
+         "#endif\n\n"
          "#ifndef FLYTECC_TASK_MAIN_NO_MAIN\n"
          "int main(int argc, char** argv) { return flytecc::runtime::taskMain(argc, argv, kTasks); }\n"
          "#endif\n";
