@@ -143,7 +143,7 @@ static llvm::Error prescanConfig(llvm::yaml::Node* n, unsigned depth, llvm::Stri
       llvm::StringRef name;
       if (auto* sk = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(k)) name = sk->getValue(storage);
       if (depth == 1 && !llvm::is_contained({"image", "project", "domain", "version", "task_images"}, name))
-        return at(k, "unknown key '" + name + "' (keys: image, project, domain, version, task_images)");
+        return at(k ? k : n, "unknown key '" + name + "' (keys: image, project, domain, version, task_images)");
       llvm::yaml::Node* v = kv.getValue();
       bool stringValue = depth == 1 ? name != "task_images" : depth == 2 && key == "task_images";
       if (stringValue && v) {
