@@ -2,7 +2,9 @@
 """What the optimizer saves: entities, package bytes, ArrayNodes and pods at -O0, -O1 and -O2.
 
 For the guide's examples (examples/map_task.cpp, compared with flytekit's package of the same workflows when
-given) and for a generated project of N map workflows with chained maps (bench/gen_project.py --chained).
+given), for a generated project of N map workflows with chained maps (bench/gen_project.py --chained; also with
+MapOptions{.fuse = true} at -O1) and one of N workflows with chains of three task calls (--task-chains, without
+and with FLYTE_WORKFLOW(.fuse_tasks = true)).
 Usage: bench_optimizer.py FLYTECC [--flytekit-package FILE.tgz] [--workflows N] [--items 100]
 """
 import argparse
@@ -72,6 +74,23 @@ def main():
         print(header)
         for level in ("O0", "O1", "O2"):
             row(f"flytecc -{level}", package(a.flytecc, gen, level, out, a.items))
+        gen = os.path.join(out, "chained-fuse.cpp")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_project.py"), "--chained", "--fuse-maps",
+                        str(a.workflows), gen], check=True)
+        row("flytecc -O1 .fuse", package(a.flytecc, gen, "O1", out, a.items))
+
+        print(f"\ngen_project.py --task-chains {a.workflows} (three task calls in a chain per workflow):")
+        print(header)
+        gen = os.path.join(out, "tasks.cpp")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_project.py"), "--task-chains",
+                        str(a.workflows), gen], check=True)
+        for level in ("O0", "O1", "O2"):
+            row(f"flytecc -{level}", package(a.flytecc, gen, level, out, a.items))
+        gen = os.path.join(out, "tasks-fuse.cpp")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_project.py"), "--task-chains",
+                        "--fuse-tasks", str(a.workflows), gen], check=True)
+        for level in ("O1", "O2"):
+            row(f"flytecc -{level} .fuse_tasks", package(a.flytecc, gen, level, out, a.items))
 
 
 if __name__ == "__main__":

@@ -203,7 +203,23 @@ core::TaskTemplate lowerTask(const Task& task, const LoweringOptions& o) {
   core::TaskTemplate t = containerTask(task.name, task.interface, task.metadata, task, o);
   auto* c = t.mutable_container();
   c->add_args(std::string(contract::kTaskArg));
-  c->add_args(task.name);
+  if (task.chain.empty()) {
+    c->add_args(task.name);
+    return t;
+  }
+  // A fused task chain (passes/TaskChainFusion.cpp): the first task, then each further one with its feeds.
+  c->add_args(task.chain.front().task);
+  for (size_t i = 1; i < task.chain.size(); ++i) {
+    std::string value = task.chain[i].task + contract::kChainSeparator;
+    for (size_t k = 0; k < task.chain[i].feeds.size(); ++k) {
+      const ChainFeed& f = task.chain[i].feeds[k];
+      if (k) value += contract::kChainFeedSeparator;
+      value += f.input + contract::kChainFeedAssign +
+               std::string(f.fromPrevious ? contract::kChainFromOutput : contract::kChainFromInput) + f.source;
+    }
+    c->add_args(std::string(contract::kChainArg));
+    c->add_args(value);
+  }
   return t;
 }
 

@@ -25,6 +25,16 @@ inline constexpr std::string_view kMapBoundInputsArg = "--map-bound-inputs";
 // are bound inputs of the map task (passed whole). The item's outputs.pb holds the last task's outputs.
 inline constexpr std::string_view kThenArg = "--then";
 inline constexpr char kThenSeparator = ':';
+// Fused task chains only (the task-chain-fusion pass), repeated in order: `--chain TASK:IN=SRC,IN=SRC...` runs
+// TASK after the previous task in the same container, feeding each input IN (every input of TASK is listed)
+// from SRC: `out.NAME`, the previous task's output NAME, or `in.NAME`, the input NAME of the fused task's inputs
+// (--inputs). The first task (--task) reads the inputs of its names; outputs.pb holds the last task's outputs.
+inline constexpr std::string_view kChainArg = "--chain";
+inline constexpr char kChainSeparator = ':';
+inline constexpr char kChainFeedSeparator = ',';
+inline constexpr char kChainFeedAssign = '=';
+inline constexpr std::string_view kChainFromOutput = "out.";
+inline constexpr std::string_view kChainFromInput = "in.";
 
 // flytecc's own extension for the local executor (not used by propeller): `flytecc-task --worker` serves many
 // invocations over a pipe (runtime/ItemRunner.h).

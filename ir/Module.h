@@ -67,6 +67,22 @@ struct EnvVar {
   friend bool operator==(const EnvVar&, const EnvVar&) = default;
 };
 
+// Task-chain fusion (passes/TaskChainFusion.cpp): one input of a further task of a fused chain, fed from the
+// previous task's output `source` (fromPrevious) or from the fused task's input `source`.
+struct ChainFeed {
+  std::string input;
+  bool fromPrevious = false;
+  std::string source;
+  friend bool operator==(const ChainFeed&, const ChainFeed&) = default;
+};
+// One task of a fused chain. The first step reads the fused task's inputs of the same names (no feeds); every
+// further step lists a feed for each of its task's inputs.
+struct ChainStep {
+  std::string task;
+  std::vector<ChainFeed> feeds;
+  friend bool operator==(const ChainStep&, const ChainStep&) = default;
+};
+
 struct Task {
   std::string name;     // Flyte entity name, e.g. advanced_composition.map_task.detect_anomalies
   std::string cxxName;  // qualified C++ name
@@ -77,6 +93,9 @@ struct Task {
   std::vector<Secret> secrets;       // in declared order (securityContext.secrets)
   std::vector<EnvVar> environment;   // in declared order (container.env)
   SourceLoc loc;
+  // Non-empty: a fused task chain (no C++ function of its own): the steps run in order in one container, and
+  // the fused task's outputs are the last step's. Its metadata, resources and image cover every step.
+  std::vector<ChainStep> chain;
 };
 
 // Map fusion (passes/MapFusion.cpp): after the mapped task, an item runs `task` in the same container with the
@@ -154,6 +173,8 @@ struct Node {
   NodeOverrides overrideMetadata;
   std::string overrideAccelerator;   // extendedResources.gpuAccelerator.device
   std::string overrideSharedMemory;  // extendedResources.sharedMemory.sizeLimit
+  // ArrayNodes: `MapOptions{.fuse = true}`: map-fusion may fuse this map with its producer or consumer at -O1.
+  bool fuse = false;
   SourceLoc loc;
 };
 
@@ -168,6 +189,7 @@ struct Workflow {
   std::vector<Node> nodes;
   std::vector<Binding> outputs;
   SourceLoc loc;
+  bool fuseTasks = false;  // FLYTE_WORKFLOW(.fuse_tasks = true): task-chain fusion may fuse its task nodes
 };
 
 // name -> position, grown lazily as entities are appended (lookups stay O(1) on large modules).

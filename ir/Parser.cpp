@@ -469,6 +469,33 @@ class Parser {
             if (!v) return std::nullopt;
             t.environment.push_back({*k, *v});
           }
+        } else if (*key == "chain") {
+          if (!expect("=") || !expect("[")) return std::nullopt;
+          do {
+            ChainStep step;
+            auto task = entityName();
+            if (!task) return std::nullopt;
+            step.task = *task;
+            if (accept("(")) {
+              do {
+                auto input = word("an input name");
+                if (!input || !expect("=")) return std::nullopt;
+                const Token& st = peek();
+                auto source = word("out.NAME or in.NAME");
+                if (!source) return std::nullopt;
+                llvm::StringRef text = *source;
+                ChainFeed f;
+                f.input = *input;
+                if (text.consume_front("out.")) f.fromPrevious = true;
+                else if (!text.consume_front("in.")) return fail(st, "expected out.NAME or in.NAME"), std::nullopt;
+                f.source = text.str();
+                step.feeds.push_back(std::move(f));
+              } while (accept(","));
+              if (!expect(")")) return std::nullopt;
+            }
+            t.chain.push_back(std::move(step));
+          } while (accept(","));
+          if (!expect("]")) return std::nullopt;
         } else {
           return fail(at, "unknown task attribute '" + *key + "'"), std::nullopt;
         }
@@ -548,7 +575,12 @@ class Parser {
     auto name = entityName();
     if (!name) return std::nullopt;
     w.name = *name;
-    if (!parseSignature(w.interface) || !expect("{")) return std::nullopt;
+    if (!parseSignature(w.interface)) return std::nullopt;
+    if (isWord("fuse_tasks")) {
+      next();
+      w.fuseTasks = true;
+    }
+    if (!expect("{")) return std::nullopt;
     while (!accept("}")) {
       if (isWord("return")) {
         next();
@@ -622,12 +654,13 @@ class Parser {
             if (!v) return std::nullopt;
             n.overrideMetadata.cache = true;
             n.overrideMetadata.cacheVersion = *v;
-          } else if (*key == "interruptible" || *key == "cache_serialize") {
+          } else if (*key == "interruptible" || *key == "cache_serialize" || *key == "fuse") {
             const Token& vt = peek();
             auto v = word("true or false");
             if (!v) return std::nullopt;
             if (*v != "true" && *v != "false") return fail(vt, "expected true or false"), std::nullopt;
             if (*key == "interruptible") n.overrideMetadata.interruptible = *v == "true";
+            else if (*key == "fuse") n.fuse = *v == "true";
             else n.overrideMetadata.cacheSerialize = *v == "true";
           } else if (*key == "retries") {
             const Token& vt = peek();

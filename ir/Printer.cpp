@@ -67,6 +67,20 @@ std::string print(const Task& t) {
       attrs += fmt::format("{}{}={}", i ? " " : "", quoted(t.environment[i].key), quoted(t.environment[i].value));
     attrs += "}";
   }
+  if (!t.chain.empty()) {
+    attrs += " chain=[";
+    for (size_t i = 0; i < t.chain.size(); ++i) {
+      attrs += fmt::format("{}@{}", i ? ", " : "", t.chain[i].task);
+      if (t.chain[i].feeds.empty()) continue;
+      attrs += "(";
+      for (size_t k = 0; k < t.chain[i].feeds.size(); ++k) {
+        const ChainFeed& f = t.chain[i].feeds[k];
+        attrs += fmt::format("{}{}={}.{}", k ? ", " : "", f.input, f.fromPrevious ? "out" : "in", f.source);
+      }
+      attrs += ")";
+    }
+    attrs += "]";
+  }
   return fmt::format("task @{}{}{}\n", t.name, signature(t.interface), attrs.empty() ? "" : " {" + attrs + " }");
 }
 
@@ -99,7 +113,8 @@ static const char* kindName(Node::Kind k) {
 }
 
 std::string print(const Workflow& w) {
-  std::string out = fmt::format("workflow @{}{} {{\n", w.name, signature(w.interface));
+  std::string out =
+      fmt::format("workflow @{}{}{} {{\n", w.name, signature(w.interface), w.fuseTasks ? " fuse_tasks" : "");
   for (const auto& n : w.nodes) {
     std::string args;
     for (size_t i = 0; i < n.inputs.size(); ++i)
@@ -121,6 +136,7 @@ std::string print(const Workflow& w) {
     if (m.cacheSerialize) extra += " cache_serialize=true";
     if (!n.overrideAccelerator.empty()) extra += " accelerator=" + quoted(n.overrideAccelerator);
     if (!n.overrideSharedMemory.empty()) extra += " shared_memory=" + quoted(n.overrideSharedMemory);
+    if (n.fuse) extra += " fuse=true";
     out += fmt::format("  {} = {} @{}({}){}\n", n.id, kindName(n.kind), n.target, args,
                        extra.empty() ? "" : " {" + extra + " }");
   }

@@ -20,6 +20,8 @@ class Verifier {
   std::vector<VerifierError> run() {
     checkNamesUnique();
     for (const auto& t : m_.tasks) checkInterface(t.interface, t.name, t.loc);
+    for (const auto& t : m_.tasks)
+      if (!t.chain.empty()) checkChain(t);
     for (const auto& mt : m_.mapTasks) checkMapTask(mt);
     for (const auto& w : m_.workflows) checkWorkflow(w);
     checkNoCycles();
@@ -63,6 +65,54 @@ class Verifier {
     for (size_t i = 0; i < iface.outputs.size(); ++i)
       if (iface.outputs[i].name != fmt::format("o{}", i))
         error(loc, "output {} of '{}' must be named o{}", i, owner, i);
+  }
+
+  // A fused task chain (passes/TaskChainFusion.cpp): plain C++ tasks, the first reading the fused task's inputs of
+  // its names, every further one fed each input from the previous task's outputs or the fused task's inputs, and
+  // the fused task's outputs those of the last.
+  void checkChain(const Task& t) {
+    if (t.chain.size() < 2) return error(t.loc, "fused task '{}' has a chain of fewer than two tasks", t.name);
+    const Interface* previous = nullptr;
+    for (size_t i = 0; i < t.chain.size(); ++i) {
+      const ChainStep& step = t.chain[i];
+      const Task* task = m_.findTask(step.task);
+      if (!task) return error(t.loc, "fused task '{}' runs task '{}', which none of the inputs defines", t.name, step.task);
+      if (!task->chain.empty()) return error(t.loc, "fused task '{}' runs fused task '{}'", t.name, step.task);
+      if (i == 0) {
+        if (!step.feeds.empty()) error(t.loc, "fused task '{}': the first task of the chain takes no feeds", t.name);
+        for (const auto& in : task->interface.inputs) {
+          const Variable* v = t.interface.findInput(in.name);
+          if (!v || !(v->type == in.type))
+            error(t.loc, "fused task '{}' does not declare input '{}' of '{}' as {}", t.name, in.name, step.task,
+                  in.type.str());
+        }
+      } else {
+        std::set<std::string> fed;
+        for (const auto& f : step.feeds) {
+          const Variable* in = task->interface.findInput(f.input);
+          if (!in) {
+            error(t.loc, "fused task '{}' feeds unknown input '{}' of '{}'", t.name, f.input, step.task);
+            continue;
+          }
+          if (!fed.insert(f.input).second) error(t.loc, "fused task '{}' feeds input '{}' of '{}' twice", t.name, f.input, step.task);
+          const Variable* from = f.fromPrevious ? previous->findOutput(f.source) : t.interface.findInput(f.source);
+          if (!from)
+            error(t.loc, "fused task '{}' feeds '{}' of '{}' from unknown {} '{}'", t.name, f.input, step.task,
+                  f.fromPrevious ? "output" : "input", f.source);
+          else if (!isCastable(from->type, in->type))
+            error(t.loc, "fused task '{}': {} cannot feed input '{}' ({}) of '{}'", t.name, from->type.str(), f.input,
+                  in->type.str(), step.task);
+        }
+        for (const auto& in : task->interface.inputs)
+          if (!fed.count(in.name) && !in.type.isOptional()) error(t.loc, "fused task '{}' does not feed input '{}' of '{}'", t.name, in.name, step.task);
+      }
+      previous = &task->interface;
+    }
+    if (previous->outputs.size() != t.interface.outputs.size())
+      return error(t.loc, "fused task '{}' must have the outputs of '{}'", t.name, t.chain.back().task);
+    for (size_t i = 0; i < previous->outputs.size(); ++i)
+      if (!(previous->outputs[i].type == t.interface.outputs[i].type))
+        error(t.loc, "fused task '{}' must have the outputs of '{}'", t.name, t.chain.back().task);
   }
 
   void checkMapTask(const MapTask& mt) {

@@ -1,4 +1,4 @@
-// map-fusion (-O2): a map whose only mapped input is the whole output of another map over the same items, with no
+// map-fusion (-O2, or at -O1 for maps with `MapOptions{.fuse = true}` on either side): a map whose only mapped input is the whole output of another map over the same items, with no
 // other use of that intermediate list, becomes one ArrayNode whose item runs both tasks in one container
 // (MapTask::then; the runtime feeds the first task's o0 into the second, see docs/task-contract.md). Pods per
 // item halve and the intermediate list is never written. Chains fuse whole (a fused map fuses again).
@@ -108,6 +108,10 @@ void fuseWorkflow(ir::Module& m, ir::Workflow& w, PassContext& ctx, std::set<std
       auto missed = [&](const std::string& why) {
         ctx.missed(b.loc, fmt::format("{} maps the output of map {} in '{}' but is not fused: {}", b.id, aId, w.name, why));
       };
+      if (ctx.level() < 2 && !ait->fuse && !b.fuse) {
+        missed("not enabled (map fusion runs at -O2, or with MapOptions{.fuse = true} on either map)");
+        continue;
+      }
       // No other use of the intermediate list (nor of the node: an explicit dependency on it).
       size_t uses = 0;
       for (const auto& n : w.nodes) {
@@ -168,6 +172,7 @@ void fuseWorkflow(ir::Module& m, ir::Workflow& w, PassContext& ctx, std::set<std
         node.target = fused.name;
         node.displayName = fused.name;
         node.loc = b.loc;
+        node.fuse = ait->fuse || b.fuse;
         node.inputs = ait->inputs;
         for (const auto& in : b.inputs)
           if (&in != mapped) node.inputs.push_back(in);
@@ -203,6 +208,8 @@ void runMapFusion(ir::Module& m, PassContext& ctx) {
   for (const auto& w : m.workflows)
     for (const auto& n : w.nodes)
       if (n.kind == Node::Kind::Array) used.insert(n.target);
+  // Index every map task first: the lookups notice a removal by the vector getting shorter than what they indexed.
+  if (!m.mapTasks.empty()) (void)m.findMapTask(m.mapTasks.back().name);
   std::erase_if(m.mapTasks, [&](const MapTask& mt) { return touched.count(mt.name) && !used.count(mt.name); });
 }
 

@@ -22,7 +22,10 @@ struct Remark {
 
 class PassContext {
  public:
-  explicit PassContext(std::string pass) : pass_(std::move(pass)) {}
+  // `level`: the -O level the pipeline runs at (2 for an explicit --passes list): passes with opt-ins (map-fusion
+  // at -O1 fuses only maps with `.fuse = true`) read it.
+  explicit PassContext(std::string pass, unsigned level = 2) : pass_(std::move(pass)), level_(level) {}
+  unsigned level() const { return level_; }
   void passed(const ir::SourceLoc& loc, std::string message) {
     remarks_.push_back({Remark::Kind::Passed, pass_, loc, std::move(message)});
   }
@@ -33,6 +36,7 @@ class PassContext {
 
  private:
   std::string pass_;
+  unsigned level_;
   std::vector<Remark> remarks_;
 };
 
@@ -49,6 +53,7 @@ const Pass* findPass(const std::string& name);
 
 void runDedupe(ir::Module&, PassContext&);
 void runPruneDependencies(ir::Module&, PassContext&);
+void runTaskChainFusion(ir::Module&, PassContext&);
 void runMapFusion(ir::Module&, PassContext&);
 
 }  // namespace flytecc::passes

@@ -12,7 +12,10 @@ const std::vector<Pass>& allPasses() {
       {"dedupe", 1, "identical map tasks registered once", runDedupe},
       {"prune-dependencies", 1, "upstream_node_ids only where no binding implies the dependency",
        runPruneDependencies},
-      {"map-fusion", 2, "a map over another map's output runs both tasks in one pod per item", runMapFusion},
+      {"task-chain-fusion", 1,
+       "a chain of task nodes runs in one pod (opt-in: FLYTE_WORKFLOW(.fuse_tasks = true))", runTaskChainFusion},
+      {"map-fusion", 1, "a map over another map's output runs both tasks in one pod per item (-O2, or .fuse = true)",
+       runMapFusion},
   };
   return passes;
 }
@@ -81,7 +84,7 @@ llvm::Expected<PipelineResult> runPipeline(ir::Module& module, const PipelineOpt
   if (o.stats) initial = current = cost();
   for (const Pass* p : *selected) {
     if (o.printBefore.count(p->name)) result.printed += dump("Before", p->name, module);
-    PassContext ctx(p->name);
+    PassContext ctx(p->name, o.passes ? 2 : o.level);
     p->run(module, ctx);
     for (auto& r : ctx.remarks()) result.remarks.push_back(std::move(r));
     if (o.printAfterAll || o.printAfter.count(p->name)) result.printed += dump("After", p->name, module);

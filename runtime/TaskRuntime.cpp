@@ -53,6 +53,8 @@ Runs one Flyte task built from C++ sources by flytecc, as a TaskTemplate's conta
                                 FLYTE_K8S_ARRAY_INDEX) plus BATCH_JOB_ARRAY_INDEX_OFFSET, and writes that item's
                                 outputs (single values, not lists).
   --then TASK:INPUT             fused map item (repeatable): then run TASK with the previous task's o0 as INPUT
+  --chain TASK:IN=SRC,...       fused task chain (repeatable): then run TASK, each input IN from out.NAME (the
+                                previous task's output) or in.NAME (an input of --inputs)
   --list                        print the task names this executable runs
   --help                        this text
 
@@ -96,8 +98,51 @@ ParsedArgs parseTaskArgs(const std::vector<std::string>& args, const std::functi
         ++i;
         continue;
       }
-      r.then.push_back({args[i + 1].substr(0, sep), args[i + 1].substr(sep + 1)});
+      r.then.push_back({args[i + 1].substr(0, sep), args[i + 1].substr(sep + 1), {}});
       ++i;
+      continue;
+    } else if (a == contract::kChainArg) {
+      std::string value = i + 1 < args.size() ? args[i + 1] : std::string();
+      ++i;
+      std::size_t sep = value.find(contract::kChainSeparator);
+      TaskRequest::Step step;
+      bool ok = sep != std::string::npos && sep != 0;
+      if (ok) {
+        step.task = value.substr(0, sep);
+        std::string_view rest = std::string_view(value).substr(sep + 1);
+        while (ok && !rest.empty()) {
+          std::size_t comma = rest.find(contract::kChainFeedSeparator);
+          std::string_view feed = rest.substr(0, comma);
+          rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+          std::size_t eq = feed.find(contract::kChainFeedAssign);
+          if (eq == std::string_view::npos || eq == 0) {
+            ok = false;
+            break;
+          }
+          TaskRequest::Feed f;
+          f.input = std::string(feed.substr(0, eq));
+          std::string_view src = feed.substr(eq + 1);
+          if (src.starts_with(contract::kChainFromOutput)) {
+            f.fromPrevious = true;
+            src.remove_prefix(contract::kChainFromOutput.size());
+          } else if (src.starts_with(contract::kChainFromInput)) {
+            src.remove_prefix(contract::kChainFromInput.size());
+          } else {
+            ok = false;
+          }
+          f.source = std::string(src);
+          ok = ok && !f.source.empty();
+          step.feeds.push_back(std::move(f));
+        }
+      }
+      if (!ok) {
+        if (p.error.empty())
+          p.error = "argument '" + a + "' needs a value TASK" + contract::kChainSeparator + "INPUT" +
+                    contract::kChainFeedAssign + std::string(contract::kChainFromOutput) + "NAME or " +
+                    std::string(contract::kChainFromInput) + "NAME, ...";
+        continue;
+      }
+      r.chain.push_back(std::move(step));
       continue;
     } else {
       if (p.error.empty()) p.error = "unknown argument '" + a + "'";
@@ -339,13 +384,29 @@ core::ErrorDocument errorDocument(const TaskOutcome& outcome) {
 
 void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const> steps, const core::LiteralMap& inputs,
                    BlobHooks* hooks, core::LiteralMap* outputs, TaskTimings* timings, std::string* running) {
-  for (std::size_t k = 0; k < steps.size() && k < request.then.size(); ++k) {
-    const auto& step = request.then[k];
+  const auto& all = request.steps();
+  for (std::size_t k = 0; k < steps.size() && k < all.size(); ++k) {
+    const auto& step = all[k];
     if (running) *running = step.task;
+    core::LiteralMap stepInputs;
+    if (!request.chain.empty()) {  // --chain: every input fed by name
+      for (const auto& f : step.feeds) {
+        const core::LiteralMap& from = f.fromPrevious ? *outputs : inputs;
+        auto it = from.literals().find(f.source);
+        if (it == from.literals().end())
+          throw InputError("no " + std::string(f.fromPrevious ? "output" : "input") + " '" + f.source + "' to feed input '" +
+                           f.input + "' of '" + step.task + "'");
+        (*stepInputs.mutable_literals())[f.input] = it->second;
+      }
+      core::LiteralMap stepOutputs;
+      TaskCall next{*steps[k], stepInputs, nullptr, 0, hooks, &stepOutputs, timings};
+      steps[k]->run(next);
+      *outputs = std::move(stepOutputs);
+      continue;
+    }
     auto previous = outputs->literals().find("o0");
     if (previous == outputs->literals().end())
       throw InputError("the task before '" + step.task + "' has no output o0 to feed it");
-    core::LiteralMap stepInputs;
     for (std::string_view in : steps[k]->inputs) {
       std::string name(in);
       if (name == step.input) {
@@ -364,7 +425,11 @@ void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const>
 std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<const TaskEntry> tasks,
                                          std::string* error) {
   std::vector<const TaskEntry*> steps;
-  for (const auto& step : request.then) {
+  if (!request.then.empty() && !request.chain.empty()) {
+    *error = std::string(contract::kThenArg) + " and " + std::string(contract::kChainArg) + " cannot be combined";
+    return {};
+  }
+  for (const auto& step : request.steps()) {
     const TaskEntry* found = nullptr;
     for (const auto& t : tasks)
       if (t.name == step.task) found = &t;
@@ -372,10 +437,16 @@ std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<c
       *error = "no task named '" + step.task + "' in this executable";
       return {};
     }
-    if (std::find(found->inputs.begin(), found->inputs.end(), step.input) == found->inputs.end()) {
+    if (request.chain.empty() &&
+        std::find(found->inputs.begin(), found->inputs.end(), step.input) == found->inputs.end()) {
       *error = "task '" + step.task + "' has no input '" + step.input + "' to feed";
       return {};
     }
+    for (const auto& f : step.feeds)
+      if (std::find(found->inputs.begin(), found->inputs.end(), f.input) == found->inputs.end()) {
+        *error = "task '" + step.task + "' has no input '" + f.input + "' to feed";
+        return {};
+      }
     steps.push_back(found);
   }
   return steps;
@@ -408,13 +479,16 @@ TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks
       return std::find(e->inputs.begin(), e->inputs.end(), name) != e->inputs.end();
     };
     const TaskEntry* entry = find(request.task);
-    std::vector<const TaskEntry*> steps;  // a fused item's further tasks
-    for (const auto& step : request.then) {
-      steps.push_back(find(step.task));
-      if (!hasInput(steps.back(), step.input))
-        throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
-                     "task '" + step.task + "' has no input '" + step.input + "' to feed"};
+    std::vector<const TaskEntry*> steps;  // a fused item's or chain's further tasks
+    for (const auto& step : request.steps()) find(step.task);  // an unknown task names the known ones
+    {
+      std::string why;
+      steps = fusedSteps(request, tasks, &why);
+      if (!why.empty()) throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments", why};
     }
+    if (!request.chain.empty() && request.mapBoundInputs)
+      throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
+                   std::string(contract::kChainArg) + " is for task nodes, not map task items"};
     if (!request.then.empty() && !request.mapBoundInputs)
       throw Failed{TaskOutcome::Kind::System, "SYSTEM:BadArguments",
                    std::string(contract::kThenArg) + " is for map task items (with " +

@@ -38,10 +38,21 @@ struct TaskRequest {
   std::optional<std::int64_t> arrayIndex;  // the item's index (items only), from the environment
   // Fused map items (--then TASK:INPUT, repeated): after `task`, each step's task runs with the previous
   // task's o0 as its input `input`; its other inputs are bound inputs, read whole from the same inputs.
+  // Fused task chains (--chain TASK:IN=SRC,..., repeated): after `task`, each step's task runs with every input
+  // fed from the previous task's outputs or the whole inputs (`feeds`).
+  struct Feed {
+    std::string input;
+    bool fromPrevious = false;
+    std::string source;
+  };
   struct Step {
-    std::string task, input;
+    std::string task, input;  // --then: `input` takes the previous o0
+    std::vector<Feed> feeds;  // --chain
   };
   std::vector<Step> then;
+  std::vector<Step> chain;
+  // The further tasks, whichever option gave them (a request has --then or --chain, not both).
+  const std::vector<Step>& steps() const { return then.empty() ? chain : then; }
 };
 
 // The contract's command line, or why it is not one (`error`; `request` then holds what was understood, so
@@ -125,12 +136,12 @@ struct TaskOutcome {
 TaskOutcome runTask(const TaskRequest& request, std::span<const TaskEntry> tasks, StorageSet& storage,
                     TaskTimings* timings = nullptr);
 
-// A fused map item (TaskRequest::then): the entries of its further tasks, or empty with `error` set (an unknown
+// A fused map item (TaskRequest::then) or task chain (TaskRequest::chain): the entries of its further tasks, or empty with `error` set (an unknown
 // task, or one without the input to feed).
 std::vector<const TaskEntry*> fusedSteps(const TaskRequest& request, std::span<const TaskEntry> tasks,
                                          std::string* error);
-// After the first task wrote `outputs`, runs each further task with the previous o0 as its fed input and its
-// other inputs whole from `inputs`; `outputs` ends as the last task's. Throws what adapters throw; `running`
+// After the first task wrote `outputs`, runs each further task with its feeds (--chain) or the previous o0 as its
+// fed input and its other inputs whole from `inputs` (--then); `outputs` ends as the last task's. Throws what adapters throw; `running`
 // names the task that runs (for messages).
 void runFusedSteps(const TaskRequest& request, std::span<const TaskEntry* const> steps, const core::LiteralMap& inputs,
                    BlobHooks* hooks, core::LiteralMap* outputs, TaskTimings* timings, std::string* running);

@@ -54,6 +54,7 @@ struct Value {
   };
   std::vector<Bound> bound;
   std::optional<std::uint32_t> concurrency, minSuccesses;
+  bool fuse = false;  // MapOptions::fuse
   std::optional<double> minSuccessRatio;
   std::optional<ir::Metadata> metadata;
 

@@ -262,6 +262,7 @@ void TULowering::lowerWorkflowInterface(const FunctionDecl* fd) {
   if (attr && attr->args_size() == 1)
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
       if (f == "name") configuredName = readName(init, f);
+      else if (f == "fuse_tasks") wf.fuseTasks = readBool(init, f);
     });
   if (!admit(fd, wf, configuredName, /*withDefaults=*/true, EntityKind::Workflow, declared_)) return;
   if (!module_.findWorkflow(wf.name)) {

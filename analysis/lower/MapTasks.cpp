@@ -56,6 +56,8 @@ std::optional<Value> TULowering::lowerMapTask(Body& b, const CallExpr* call) {
     bool ok = forEachSetField(opts, [&](llvm::StringRef f, const Expr* init) {
       if (f == "concurrency")
         v.concurrency = readCount(init, f);
+      else if (f == "fuse")
+        v.fuse = readBool(init, f);
       else if (f == "min_successes") {
         v.minSuccesses = readCount(init, f);
         successesInit = init;
@@ -189,6 +191,7 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
   node.target = mt.name;
   node.displayName = mt.name;
   node.loc = loc(op->getExprLoc());
+  node.fuse = mapper->fuse;
   for (const auto& bnd : mapper->bound) node.inputs.push_back({bnd.name, bnd.binding});
   std::optional<std::pair<std::string, size_t>> firstLiteral;  // for the length check
   for (const auto& m : mapped) {

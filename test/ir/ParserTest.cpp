@@ -93,3 +93,41 @@ TEST(Parser, ReportsWhereTheTextIsWrong) {
   EXPECT_EQ(bad("map_task @m() -> () { concurrency=-1 }"), "x.fir:1:35: expected a number, found '-1'");
   EXPECT_EQ(bad("flow @w() -> () {}"), "x.fir:1:1: expected 'task', 'map_task' or 'workflow', found 'flow'");
 }
+
+// The fusions' attributes: a fused task chain, a workflow's fuse_tasks, an ArrayNode's fuse=true; the verifier
+// checks a chain's feeds.
+TEST(Parser, FusionAttributesRoundTripAndVerify) {
+  const std::string text =
+      "task @m.a(x: int) -> (o0: int, o1: str)\n"
+      "task @m.b(y: int, s: str, k: float) -> (o0: float)\n"
+      "task @m.chain_a__b_1(x: int, k: float) -> (o0: float) { chain=[@m.a, @m.b(y=out.o0, s=out.o1, k=in.k)] }\n"
+      "map_task @m.map_a-arraynode(x: [int]) -> (o0: [int]) { task=@m.a }\n"
+      "workflow @m.w(x: int, xs: [int]) -> (o0: float) fuse_tasks {\n"
+      "  n1 = task @m.chain_a__b_1(k = 1.5, x = $x)\n"
+      "  n2 = array @m.map_a-arraynode(x = $xs) { fuse=true }\n"
+      "  return o0 = n1.o0\n"
+      "}\n";
+  auto parsed = parseModule(text);
+  ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
+  EXPECT_EQ(print(*parsed), text);
+  EXPECT_TRUE(parsed->workflows[0].fuseTasks);
+  EXPECT_TRUE(parsed->workflows[0].nodes[1].fuse);
+  ASSERT_EQ(parsed->tasks[2].chain.size(), 2u);
+  EXPECT_EQ(parsed->tasks[2].chain[1].feeds[2], (ChainFeed{"k", false, "k"}));
+  EXPECT_TRUE(verify(*parsed).empty());
+
+  auto problems = [&](const std::string& from, const std::string& to) {
+    std::string changed = text;
+    changed.replace(changed.find(from), from.size(), to);
+    auto m = parseModule(changed);
+    EXPECT_TRUE(static_cast<bool>(m)) << changed;
+    auto errors = verify(*m);
+    return errors.empty() ? std::string("verifies") : errors.front().message;
+  };
+  EXPECT_EQ(problems("s=out.o1", "s=out.o5"), "fused task 'm.chain_a__b_1' feeds 's' of 'm.b' from unknown output 'o5'");
+  EXPECT_EQ(problems("s=out.o1", "s=out.o0"), "fused task 'm.chain_a__b_1': int cannot feed input 's' (str) of 'm.b'");
+  EXPECT_EQ(problems(", k=in.k", ""), "fused task 'm.chain_a__b_1' does not feed input 'k' of 'm.b'");
+  EXPECT_EQ(problems("(o0: float) { chain", "(o0: int) { chain"), "fused task 'm.chain_a__b_1' must have the outputs of 'm.b'");
+  auto bad = parseModule("task @t(a: int) -> (o0: int) { chain=[@a, @b(a=o0)] }", "x.fir");
+  EXPECT_EQ(bad ? std::string("parsed") : llvm::toString(bad.takeError()), "x.fir:1:45: expected out.NAME or in.NAME");
+}

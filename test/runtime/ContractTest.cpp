@@ -283,3 +283,44 @@ TEST(Image, RootFilesystemRunsAnItem) {
   ASSERT_TRUE(missingDoc) << missing.err;
   EXPECT_EQ(missingDoc->error().code(), "SYSTEM:Storage");
 }
+
+// A fused task chain (--chain, the task-chain-fusion pass): each further task fed from the previous task's outputs
+// or the inputs, the last task's outputs written; a failure is the task's own user error.
+TEST(Contract, ChainRunsTasksInOrder) {
+  LocalDir work("chain");
+  core::LiteralMap in;
+  (*in.mutable_literals())["x"] = intLiteral(-3);
+  (*in.mutable_literals())["w"] = toLiteral(std::string("hi"));
+  writeMessage(work.path + "/in.pb", in);
+  auto run = [&](const std::string& out, std::vector<std::string> chain) {
+    std::vector<std::string> args = {FLYTECC_TEST_TASKS_EXE, "--inputs", work.path + "/in.pb", "--output-prefix",
+                                     work.path + "/" + out, "--task", "runtime_test.crashes"};
+    for (auto& c : chain) args.insert(args.end(), {"--chain", c});
+    return runProcess(args, {});
+  };
+  // crashes(-3) = -3, fails(-3) = 3, several(3, "hi") = (3, [hi, hi]).
+  ProcessResult ok = run("ok", {"runtime_test.fails:x=out.o0", "runtime_test.several:maybe=out.o0,word=in.w"});
+  ASSERT_EQ(ok.status, 0) << ok.err;
+  auto outputs = readLiteralMap(work.path + "/ok/outputs.pb");
+  ASSERT_TRUE(outputs);
+  EXPECT_EQ(showLiteral(outputs->literals().at("o0")), "3");
+  EXPECT_EQ(showLiteral(outputs->literals().at("o1")), showLiteral(toLiteral(std::vector<std::string>{"hi", "hi"})));
+  // fails(3) throws: the same user error as the task alone gives.
+  ProcessResult failed = run("failed", {"runtime_test.fails:x=out.o0", "runtime_test.fails:x=out.o0"});
+  EXPECT_EQ(failed.status, 1) << failed.err;
+  auto doc = readErrorDocument(work.path + "/failed/error.pb");
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->error().code(), "USER:std::invalid_argument");
+  EXPECT_EQ(doc->error().message(), "task 'runtime_test.fails' failed: x must not be positive, got 3");
+  // Malformed or unknown feeds are the runtime's (SYSTEM) errors.
+  for (const auto& [chain, why] : std::vector<std::pair<std::string, std::string>>{
+           {"runtime_test.fails", "needs a value TASK:INPUT=out.NAME or in.NAME"},
+           {"runtime_test.fails:x=o0", "needs a value TASK:INPUT=out.NAME or in.NAME"},
+           {"runtime_test.fails:y=out.o0", "task 'runtime_test.fails' has no input 'y' to feed"},
+           {"runtime_test.nope:x=out.o0", "no task named 'runtime_test.nope'"},
+           {"runtime_test.fails:x=out.o7", "no output 'o7' to feed input 'x' of 'runtime_test.fails'"}}) {
+    ProcessResult bad = run("bad", {chain});
+    EXPECT_EQ(bad.status, 2) << chain;
+    EXPECT_NE(bad.err.find(why), std::string::npos) << chain << ": " << bad.err;
+  }
+}

@@ -13,6 +13,7 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
   }
   out += "\nnamespace {\n[[maybe_unused]] const bool registered = [] {\n";
   for (const auto& t : module.tasks) {
+    if (!t.chain.empty()) continue;  // a fused chain of tasks listed on their own
     if (!nameable(t.cxxName)) continue;
     std::string names;
     for (const auto& in : t.interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";

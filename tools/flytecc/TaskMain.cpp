@@ -43,6 +43,7 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
   }
   std::string entries;
   for (const auto& t : module.tasks) {
+    if (!t.chain.empty()) continue;  // a fused chain of tasks listed on their own
     if (t.cxxName.find('(') != std::string::npos) {
       entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;

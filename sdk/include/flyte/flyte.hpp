@@ -84,6 +84,10 @@ struct TaskConfig {
 
 struct WorkflowConfig {
   const char* name = nullptr;  // Flyte entity name; default: the namespace-qualified C++ name
+  // Task-chain fusion (docs/optimizer.md): a task call whose only upstream data is the outputs of one other task
+  // call, used nowhere else, runs in the same pod as it (same image, neither cached, same retries). Opt-in: the
+  // optimizer never fuses task nodes of a workflow without it.
+  bool fuse_tasks = false;
 };
 
 // Options of one `map_task(...)`; unset fields keep Flyte's defaults.
@@ -94,6 +98,9 @@ struct MapOptions {
   // Replaces the mapped task's metadata when set (flytecc reads which fields the source sets). A plain
   // aggregate, not std::optional, so that nested designators work: `.metadata = {.cache = true, ...}`.
   TaskMetadata metadata{};
+  // Map fusion at -O1 (it runs for every map at -O2): this map and the map whose whole output it maps (or the map
+  // that maps its output) run in one ArrayNode, each item running both tasks in one pod (docs/optimizer.md).
+  bool fuse = false;
 };
 
 // Per-node overrides (`.with_overrides({...})`).

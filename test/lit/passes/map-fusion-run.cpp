@@ -20,8 +20,8 @@
 // THREE-NEXT:   "v13",
 // THREE-NEXT:   "v24"
 // RUN: %FileCheck %s --check-prefix=FUSED < %t/three.err
-// FUSED: map-fusion-run.cpp:[[#@LINE+80]]:{{[0-9]+}}: remark: fused map n1 (@chain.square) into n2 (@chain.scale) in 'chain.three'
-// FUSED: map-fusion-run.cpp:[[#@LINE+80]]:{{[0-9]+}}: remark: fused map n2 (@chain.square) into n3 (@chain.label) in 'chain.three'
+// FUSED: map-fusion-run.cpp:[[#@LINE+105]]:{{[0-9]+}}: remark: fused map n1 (@chain.square) into n2 (@chain.scale) in 'chain.three'
+// FUSED: map-fusion-run.cpp:[[#@LINE+105]]:{{[0-9]+}}: remark: fused map n2 (@chain.square) into n3 (@chain.label) in 'chain.three'
 //
 // A failing item of the second task fails the workflow the same way (same node, item and task).
 // RUN: %not %flytecc run %s --workflow failing -O0 --no-cache --quiet $FLAGS 2> %t/failing-O0.err
@@ -61,6 +61,21 @@
 // JSON-NEXT:   "value": "2Gi"
 // RUN: grep -c arrayNode %t/json/chain.three.workflow.json | %FileCheck %s --check-prefix=ONE
 // ONE: 1
+//
+// Per map: MapOptions{.fuse = true} fuses at -O1 (the default) too, with the same results; maps without it wait
+// for -O2 (a missed remark says so).
+// RUN: %flytecc run %s --workflow opted -O0 --no-cache --quiet $FLAGS > %t/opted-O0.json
+// RUN: %flytecc run %s --workflow opted -O1 --no-cache --quiet -Rpass=map-fusion $FLAGS > %t/opted-O1.json 2> %t/opted.err
+// RUN: diff %t/opted-O0.json %t/opted-O1.json
+// RUN: %FileCheck %s --check-prefix=OPTED < %t/opted.err
+// OPTED: remark: fused map n1 (@chain.plus_one) into n2 (@chain.times_ten) in 'chain.opted'
+// RUN: %FileCheck %s --check-prefix=OPTED-OUT < %t/opted-O1.json
+// OPTED-OUT:      "o0": [
+// OPTED-OUT-NEXT:   10,
+// OPTED-OUT-NEXT:   20,
+// OPTED-OUT-NEXT:   30
+// RUN: %flytecc compile %s -O1 -Rpass-missed=map-fusion -o %t/o1 $FLAGS 2>&1 | %FileCheck %s --check-prefix=NOT-ENABLED
+// NOT-ENABLED: remark: n2 maps the output of map n1 in 'chain.three' but is not fused: not enabled (map fusion runs at -O2, or with MapOptions{.fuse = true} on either map)
 #include <flyte/flyte.hpp>
 
 #include <optional>
@@ -94,6 +109,16 @@ int fails_on_three(int x) {
 
 FLYTE_TASK()
 int plus_one(int x) { return x + 1; }
+
+FLYTE_TASK()
+int times_ten(int x) { return 10 * x; }
+
+FLYTE_WORKFLOW()
+std::vector<int> opted(int n = 3) {
+  auto xs = make(n);
+  std::vector<int> ys = flyte::map_task(plus_one)(xs);
+  return flyte::map_task(times_ten, {.fuse = true})(ys);
+}
 
 FLYTE_WORKFLOW()
 std::vector<std::string> three(int n = 5, double f = 1.5) {
