@@ -27,7 +27,7 @@
 // RUN: %not %flytecc run %s --workflow failing -O1 --no-cache --quiet -Rpass=task-chain-fusion $FLAGS 2> %t/failing-O1.err
 // RUN: %not %flytecc run %s --workflow failing -O1 --isolation=process --no-cache --quiet $FLAGS 2> %t/failing-process.err
 // RUN: %FileCheck %s --check-prefix=FAILING < %t/failing-O0.err
-// RUN: %FileCheck %s --check-prefix=FAILING,FAILING-FUSED < %t/failing-O1.err
+// RUN: %FileCheck %s --check-prefixes=FAILING,FAILING-FUSED < %t/failing-O1.err
 // RUN: %FileCheck %s --check-prefix=FAILING < %t/failing-process.err
 // FAILING-FUSED: remark: fused task node n0 (@tc.plus_one) into n1 (@tc.fails_on_four)
 // FAILING: USER:std::runtime_error
