@@ -115,6 +115,26 @@ llvm::Error checkTaskImages(const ir::Module& module, const PackageSettings& set
     }
     errors = llvm::joinErrors(std::move(errors), fail(text));
   }
+  // A fused task chain (task-chain-fusion) runs every task of the chain in one container: one image for all.
+  auto imageOf = [&](const std::string& task) {
+    auto it = settings.taskImages.find(task);
+    return it == settings.taskImages.end() ? std::string() : it->second;
+  };
+  for (const auto& t : module.tasks)
+    for (const auto& step : t.chain)
+      if (imageOf(step.task) != imageOf(t.chain.front().task))
+        errors = llvm::joinErrors(
+            std::move(errors),
+            fail("task_images: tasks '" + t.chain.front().task + "' and '" + step.task + "' run in one pod (" +
+                 t.name + ", FLYTE_WORKFLOW(.fuse_tasks = true)) but are given different images; give them one "
+                 "image or drop .fuse_tasks"));
+  for (const auto& mt : module.mapTasks)  // a fused map item (map-fusion) too
+    for (const auto& step : mt.then)
+      if (imageOf(step.task) != imageOf(mt.task))
+        errors = llvm::joinErrors(std::move(errors),
+                                  fail("task_images: tasks '" + mt.task + "' and '" + step.task + "' run in one pod (" +
+                                       mt.name + ", map fusion) but are given different images; give them one image "
+                                       "or compile without fusion (-O1)"));
   return errors;
 }
 
@@ -283,7 +303,9 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
   auto addTask = [&](const ir::Task& t) {
     if (!done.insert("1:" + t.name).second) return;
     ir::Task task = t;
-    if (auto it = settings.taskImages.find(t.name); it != settings.taskImages.end()) task.image = it->second;
+    // A fused task chain runs its first task's image (checkTaskImages: every task of the chain has it).
+    const std::string& imageKey = t.chain.empty() ? t.name : t.chain.front().task;
+    if (auto it = settings.taskImages.find(imageKey); it != settings.taskImages.end()) task.image = it->second;
     flyteidl::admin::TaskSpec spec;
     *spec.mutable_template_() = lowerTask(task, lowering);
     describe(spec.mutable_description());

@@ -29,7 +29,8 @@ llvm::Expected<PackageSettings> readPackageConfig(const std::string& path);
 llvm::Expected<PackageSettings> parsePackageConfig(llvm::StringRef text, const std::string& path);
 
 // Every name under task_images must be a task of `module`: an error per other name, at its place in the
-// config, with the closest task name ("did you mean") when there is one.
+// config, with the closest task name ("did you mean") when there is one. The tasks of a fused chain or fused map
+// item run in one pod: an error when task_images gives them different images (call it again after the passes).
 llvm::Error checkTaskImages(const ir::Module& module, const PackageSettings& settings);
 
 struct PackageFile {

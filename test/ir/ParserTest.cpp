@@ -129,5 +129,5 @@ TEST(Parser, FusionAttributesRoundTripAndVerify) {
   EXPECT_EQ(problems(", k=in.k", ""), "fused task 'm.chain_a__b_1' does not feed input 'k' of 'm.b'");
   EXPECT_EQ(problems("(o0: float) { chain", "(o0: int) { chain"), "fused task 'm.chain_a__b_1' must have the outputs of 'm.b'");
   auto bad = parseModule("task @t(a: int) -> (o0: int) { chain=[@a, @b(a=o0)] }", "x.fir");
-  EXPECT_EQ(bad ? std::string("parsed") : llvm::toString(bad.takeError()), "x.fir:1:45: expected out.NAME or in.NAME");
+  EXPECT_EQ(bad ? std::string("parsed") : llvm::toString(bad.takeError()), "x.fir:1:48: expected out.NAME or in.NAME");
 }

@@ -114,6 +114,10 @@ int runPackage(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream
     return 1;
   }
   if (!optimize(args, *r.module, out, errs)) return 1;
+  if (auto error = idl::checkTaskImages(*r.module, settings)) {  // again: the chains task-chain-fusion made
+    report(std::move(error), errs);
+    return 1;
+  }
   auto files = idl::buildPackage(*r.module, settings, FLYTECC_VERSION);
   if (auto error = idl::writeArchive(*archive, files)) {
     report(std::move(error), errs);

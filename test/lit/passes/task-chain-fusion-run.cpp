@@ -19,8 +19,8 @@
 // THREE: "o0": "t:32.000000"
 // THREE: "o1": 20
 // RUN: %FileCheck %s --check-prefix=FUSED < %t/three.err
-// FUSED: task-chain-fusion-run.cpp:[[#@LINE+74]]:{{[0-9]+}}: remark: fused task node n0 (@tc.split) into n1 (@tc.join) in 'tc.three'
-// FUSED: task-chain-fusion-run.cpp:[[#@LINE+74]]:{{[0-9]+}}: remark: fused task node n1 (@tc.split, @tc.join) into n2 (@tc.describe) in 'tc.three'
+// FUSED: task-chain-fusion-run.cpp:[[#@LINE+87]]:{{[0-9]+}}: remark: fused task node n0 (@tc.split) into n1 (@tc.join) in 'tc.three'
+// FUSED: task-chain-fusion-run.cpp:[[#@LINE+87]]:{{[0-9]+}}: remark: fused task node n1 (@tc.split, @tc.join) into n2 (@tc.describe) in 'tc.three'
 //
 // A task of the chain that throws fails the workflow with the same user error, fused or not.
 // RUN: %not %flytecc run %s --workflow failing -O0 --no-cache --quiet $FLAGS 2> %t/failing-O0.err
@@ -64,6 +64,19 @@
 // JSON-NEXT:   "value": "2Gi"
 // RUN: grep -c '"taskNode"' %t/json/tc.three.workflow.json | %FileCheck %s --check-prefix=NODES
 // NODES: 2
+//
+// task_images (flytecc.yaml) must give the tasks of a chain one image: the fused task runs it; different images
+// are an error, and no archive is written.
+// RUN: mkdir -p %t/proj && cp %s %t/proj/chain.cpp
+// RUN: printf 'image: x\ntask_images:\n  tc.split: example.org/big:3\n  tc.join: example.org/big:3\n  tc.describe: example.org/big:3\n' > %t/proj/flytecc.yaml
+// RUN: %flytecc package %t/proj/chain.cpp -o %t/same.tgz $FLAGS
+// RUN: %flytecc dump %t/same.tgz --format=text | %FileCheck %s --check-prefix=IMAGE
+// IMAGE: === {{[0-9]+}}_tc.chain_split__join__describe_{{.*}}_1.pb
+// IMAGE: image: "example.org/big:3"
+// RUN: printf 'image: x\ntask_images:\n  tc.join: example.org/big:3\n' > %t/proj/flytecc.yaml
+// RUN: %not %flytecc package %t/proj/chain.cpp -o %t/differ.tgz $FLAGS 2>&1 | %FileCheck %s --check-prefix=IMAGES
+// IMAGES: flytecc: error: task_images: tasks 'tc.split' and 'tc.join' run in one pod (tc.chain_split__join__describe_{{[0-9a-f]+}}, FLYTE_WORKFLOW(.fuse_tasks = true)) but are given different images; give them one image or drop .fuse_tasks
+// RUN: test ! -e %t/differ.tgz
 #include <flyte/flyte.hpp>
 
 #include <stdexcept>
