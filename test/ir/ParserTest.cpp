@@ -101,10 +101,11 @@ TEST(Parser, FusionAttributesRoundTripAndVerify) {
       "task @m.a(x: int) -> (o0: int, o1: str)\n"
       "task @m.b(y: int, s: str, k: float) -> (o0: float)\n"
       "task @m.chain_a__b_1(x: int, k: float) -> (o0: float) { chain=[@m.a, @m.b(y=out.o0, s=out.o1, k=in.k)] }\n"
-      "map_task @m.map_a-arraynode(x: [int]) -> (o0: [int]) { task=@m.a }\n"
+      "task @m.c(x: int) -> (o0: int)\n"
+      "map_task @m.map_c-arraynode(x: [int]) -> (o0: [int]) { task=@m.c }\n"
       "workflow @m.w(x: int, xs: [int]) -> (o0: float) fuse_tasks {\n"
       "  n1 = task @m.chain_a__b_1(k = 1.5, x = $x)\n"
-      "  n2 = array @m.map_a-arraynode(x = $xs) { fuse=true }\n"
+      "  n2 = array @m.map_c-arraynode(x = $xs) { fuse=true }\n"
       "  return o0 = n1.o0\n"
       "}\n";
   auto parsed = parseModule(text);
@@ -114,7 +115,8 @@ TEST(Parser, FusionAttributesRoundTripAndVerify) {
   EXPECT_TRUE(parsed->workflows[0].nodes[1].fuse);
   ASSERT_EQ(parsed->tasks[2].chain.size(), 2u);
   EXPECT_EQ(parsed->tasks[2].chain[1].feeds[2], (ChainFeed{"k", false, "k"}));
-  EXPECT_TRUE(verify(*parsed).empty());
+  auto errors = verify(*parsed);
+  EXPECT_TRUE(errors.empty()) << errors.front().message;
 
   auto problems = [&](const std::string& from, const std::string& to) {
     std::string changed = text;
