@@ -512,8 +512,13 @@ llvm::Expected<core::LiteralMap> runWorkflow(const Program& program, const std::
   if (const auto* lp = program.findLaunchPlan(name))
     for (const auto& [k, p] : lp->spec().default_inputs().parameters())
       if (!inputs.literals().count(k) && p.has_default_()) (*inputs.mutable_literals())[k] = p.default_();
+  std::set<std::string> missing;  // sorted: the message names the same input every time
   for (const auto& [k, v] : wf->interface().inputs().variables())
-    if (!inputs.literals().count(k)) return bad("workflow '" + name + "' needs input '" + k + "' (give --input " + k + "=JSON)");
+    if (!inputs.literals().count(k)) missing.insert(k);
+  if (!missing.empty()) {
+    const std::string& k = *missing.begin();
+    return bad("workflow '" + name + "' needs input '" + k + "' (give --input " + k + "=JSON)");
+  }
   Run run(program, options);
   return run.workflow(*wf, inputs, "");
 }
