@@ -199,6 +199,69 @@ static bool isNullopt(const Expr* e) {
   return ref && ref->getDecl()->getName() == "nullopt";
 }
 
+// The value a field gets without an initializer: its default member initializer, else value-initialization.
+static std::optional<ir::Literal> defaultFieldValue(const FieldDecl* f, const ir::Type& type, const ASTContext& ctx);
+
+static std::optional<ir::Literal> evalStruct(const Expr* e, const ir::Type& type, const ASTContext& ctx) {
+  const Expr* u = unwrap(e);
+  if (!u) return std::nullopt;
+  const RecordDecl* rd = u->getType()->getAsRecordDecl();
+  if (!rd || !(rd = rd->getDefinition())) return std::nullopt;
+  const InitListExpr* ile = dyn_cast<InitListExpr>(u);
+  if (ile && ile->isSyntacticForm() && ile->getSemanticForm()) ile = ile->getSemanticForm();
+  if (!ile && !isEmptyConstruction(u) && !isa<CXXScalarValueInitExpr>(u)) return std::nullopt;
+  std::vector<std::pair<std::string, ir::Literal>> fields;
+  unsigned i = 0;
+  for (const FieldDecl* f : rd->fields()) {
+    if (i >= type.values.size() || f->getName() != type.values[i]) return std::nullopt;
+    const ir::Type& ft = type.children[i];
+    const Expr* init = ile && i < ile->getNumInits() ? ile->getInit(i) : nullptr;
+    std::optional<ir::Literal> v;
+    if (!init || isa<ImplicitValueInitExpr>(init)) v = defaultFieldValue(f, ft, ctx);
+    else v = evalLiteral(init, ft, ctx);
+    if (!v) return std::nullopt;
+    fields.emplace_back(type.values[i], std::move(*v));
+    ++i;
+  }
+  if (i != type.values.size()) return std::nullopt;
+  return ir::Literal::structure(std::move(fields));
+}
+
+static std::optional<ir::Literal> zeroValue(const ir::Type& type, const RecordDecl* rd, const ASTContext& ctx) {
+  using K = ir::Type::Kind;
+  switch (type.kind) {
+    case K::Simple:
+      switch (type.simple) {
+        case ir::Simple::Integer: return ir::Literal::ofInt(0);
+        case ir::Simple::Float: return ir::Literal::ofFloat(0);
+        case ir::Simple::Boolean: return ir::Literal::ofBool(false);
+        case ir::Simple::String: return ir::Literal::ofString("");
+        default: return std::nullopt;
+      }
+    case K::Collection: return ir::Literal::list({});
+    case K::Map: return ir::Literal::map({});
+    case K::Union: return ir::Literal::none();
+    case K::Struct: {
+      if (!rd || !(rd = rd->getDefinition())) return std::nullopt;
+      std::vector<std::pair<std::string, ir::Literal>> fields;
+      unsigned i = 0;
+      for (const FieldDecl* f : rd->fields()) {
+        if (i >= type.values.size()) return std::nullopt;
+        auto v = defaultFieldValue(f, type.children[i], ctx);
+        if (!v) return std::nullopt;
+        fields.emplace_back(type.values[i++], std::move(*v));
+      }
+      return ir::Literal::structure(std::move(fields));
+    }
+    default: return std::nullopt;  // an enum's zero need not be an enumerator
+  }
+}
+
+static std::optional<ir::Literal> defaultFieldValue(const FieldDecl* f, const ir::Type& type, const ASTContext& ctx) {
+  if (const Expr* init = f->getInClassInitializer()) return evalLiteral(init, type, ctx);
+  return zeroValue(type, f->getType()->getAsRecordDecl(), ctx);
+}
+
 std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, const ASTContext& ctx) {
   if (!e) return std::nullopt;
   using K = ir::Type::Kind;
@@ -270,6 +333,7 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
       return std::nullopt;
     }
     case K::Blob: return std::nullopt;
+    case K::Struct: return evalStruct(e, type, ctx);
     case K::Enum: {
       // The enumerator whose value the constant has; nothing for a value no enumerator has.
       const Expr* u = unwrap(e);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analysis/Diagnostics.h"
+#include "analysis/TypeMapping.h"
 #include "ir/Module.h"
 
 namespace flytecc::analysis::lower {
@@ -84,6 +85,7 @@ class TULowering {
   // ---- Entities.cpp: entities and admission ------------------------------
   void collect(const DeclContext* dc);
   void reject(const FunctionDecl* fd, EntityKind kind, UnsupportedReason why);
+  void reportStructProblem(const TypeProblem& problem);
   // Whether a problem with this entity was already reported (no second error at its uses).
   bool wasRejected(const FunctionDecl* fd) const;
   // Absolute and without ./.. so the same file has one spelling across TUs (names are compared, and the
@@ -180,6 +182,7 @@ class TULowering {
   std::map<std::string, const FunctionDecl*> claimed_;
   std::map<const FunctionDecl*, ir::Workflow> declared_;   // workflows defined in other TUs
   std::map<const FunctionDecl*, ir::Task> declaredTasks_;  // tasks defined in other TUs
+  std::set<unsigned> reportedStructProblems_;  // flyte-struct-type locations already reported
   std::set<const FunctionDecl*> rejected_;                 // entities already reported as unusable
   std::map<std::string, MapCallInfo> mapCalls_;            // by node id, in the workflow being lowered
 };
