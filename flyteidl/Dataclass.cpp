@@ -4,6 +4,7 @@
 #include <msgpack.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace flytecc::idl {
@@ -98,12 +99,24 @@ Struct dataclassSchema(const ir::Type& t) {
 
 using Packer = msgpack::packer<msgpack::sbuffer>;
 
+// Python floats are always msgpack float64 (0xcb), even 2.0; msgpack-cxx's pack_double writes integral values as
+// ints, so the nine bytes are written here.
+static void packFloat64(msgpack::sbuffer& buf, double d) {
+  char bytes[9];
+  bytes[0] = static_cast<char>(0xcbu);
+  std::uint64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  _msgpack_store64(&bytes[1], bits);
+  buf.write(bytes, sizeof bytes);
+}
+
 static void packString(Packer& pk, const std::string& s) {
   pk.pack_str(static_cast<uint32_t>(s.size()));
   pk.pack_str_body(s.data(), static_cast<uint32_t>(s.size()));
 }
 
-static void packLiteral(Packer& pk, const ir::Literal& v, const ir::Type& type) {
+static void packLiteral(msgpack::sbuffer& buf, const ir::Literal& v, const ir::Type& type) {
+  Packer pk(buf);
   using LK = ir::Literal::Kind;
   const ir::Type* t = &type;
   if (t->kind == ir::Type::Kind::Union)  // the variant the value fits
@@ -111,27 +124,27 @@ static void packLiteral(Packer& pk, const ir::Literal& v, const ir::Type& type) 
       if (literalFits(v, c)) t = &c;
   switch (v.kind) {
     case LK::Integer: pk.pack_int64(v.integer); return;
-    case LK::Float: pk.pack_double(v.real); return;
+    case LK::Float: packFloat64(buf, v.real); return;
     case LK::String: packString(pk, v.string); return;
     case LK::Boolean: v.boolean ? pk.pack_true() : pk.pack_false(); return;
-    case LK::Duration: pk.pack_double(double(v.integer) / 1e9); return;
+    case LK::Duration: packFloat64(buf, double(v.integer) / 1e9); return;
     case LK::None: pk.pack_nil(); return;
     case LK::Collection:
       pk.pack_array(static_cast<uint32_t>(v.items.size()));
-      for (const auto& i : v.items) packLiteral(pk, i, t->kind == ir::Type::Kind::Collection ? t->element() : *t);
+      for (const auto& i : v.items) packLiteral(buf, i, t->kind == ir::Type::Kind::Collection ? t->element() : *t);
       return;
     case LK::Map:
       pk.pack_map(static_cast<uint32_t>(v.entries.size()));
       for (const auto& [k, i] : v.entries) {
         packString(pk, k);
-        packLiteral(pk, i, t->kind == ir::Type::Kind::Map ? t->element() : *t);
+        packLiteral(buf, i, t->kind == ir::Type::Kind::Map ? t->element() : *t);
       }
       return;
     case LK::Struct:
       pk.pack_map(static_cast<uint32_t>(v.entries.size()));
       for (size_t i = 0; i < v.entries.size(); ++i) {
         packString(pk, v.entries[i].first);
-        packLiteral(pk, v.entries[i].second, i < t->children.size() ? t->children[i] : *t);
+        packLiteral(buf, v.entries[i].second, i < t->children.size() ? t->children[i] : *t);
       }
       return;
   }
@@ -139,8 +152,7 @@ static void packLiteral(Packer& pk, const ir::Literal& v, const ir::Type& type) 
 
 std::string packStruct(const ir::Literal& value, const ir::Type& structType) {
   msgpack::sbuffer buf;
-  Packer pk(buf);
-  packLiteral(pk, value, structType);
+  packLiteral(buf, value, structType);
   return std::string(buf.data(), buf.size());
 }
 
@@ -162,7 +174,7 @@ static llvm::Error packJson(msgpack::sbuffer& buf, const llvm::json::Value& v, c
           if (auto i = v.getAsInteger()) return pk.pack_int64(*i), llvm::Error::success();
           return mismatch("an integer");
         case core::FLOAT:
-          if (auto d = v.getAsNumber()) return pk.pack_double(*d), llvm::Error::success();
+          if (auto d = v.getAsNumber()) return packFloat64(buf, *d), llvm::Error::success();
           return mismatch("a number");
         case core::BOOLEAN:
           if (auto b = v.getAsBoolean()) return (*b ? pk.pack_true() : pk.pack_false()), llvm::Error::success();

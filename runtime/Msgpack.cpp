@@ -3,6 +3,8 @@
 #include <google/protobuf/struct.pb.h>
 #include <msgpack.hpp>
 
+#include <cstring>
+
 #include "runtime/Literals.h"
 
 namespace flytecc::runtime {
@@ -17,7 +19,16 @@ MsgpackWriter::~MsgpackWriter() = default;
 void MsgpackWriter::nil() { impl_->packer.pack_nil(); }
 void MsgpackWriter::boolean(bool v) { v ? impl_->packer.pack_true() : impl_->packer.pack_false(); }
 void MsgpackWriter::integer(std::int64_t v) { impl_->packer.pack_int64(v); }
-void MsgpackWriter::real(double v) { impl_->packer.pack_double(v); }
+// Python floats are always msgpack float64 (0xcb), even 2.0; msgpack-cxx's pack_double writes integral values as
+// ints, so the nine bytes are written here.
+void MsgpackWriter::real(double v) {
+  char bytes[9];
+  bytes[0] = static_cast<char>(0xcbu);
+  std::uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  _msgpack_store64(&bytes[1], bits);
+  impl_->buffer.write(bytes, sizeof bytes);
+}
 void MsgpackWriter::string(std::string_view v) {
   impl_->packer.pack_str(static_cast<std::uint32_t>(v.size()));
   impl_->packer.pack_str_body(v.data(), static_cast<std::uint32_t>(v.size()));

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "flyteidl/core/interface.pb.h"
 #include "runtime/Literals.h"
 #include "runtime/TaskMain.h"
 #include "runtime/TaskRuntime.h"
@@ -341,7 +342,7 @@ struct Summary {
 namespace {
 // The LiteralType flytekit declares for a dataclass (the generated task main gives the compiler's lowering of it,
 // which test/flyteidl/LoweringTest.cpp compares with these goldens).
-std::string goldenTypeBytes(const std::string& name) {
+const std::string& goldenTypeBytes(const std::string& name) {
   static std::map<std::string, std::string> cache;
   auto [it, fresh] = cache.emplace(name, "");
   if (fresh) it->second = bytes(goldenType(name));

@@ -28,7 +28,7 @@ class Secret {
 
 FLYTE_TASK()
 std::vector<Secret> secrets(int n) { return std::vector<Secret>(n); }
-// CHECK-DAG: struct-type.cpp:[[@LINE-2]]:1: error: result 'o0' of 'secrets' has type 'std::vector<Secret>', which has no Flyte type {{.*}}[flyte-unsupported-type]
+// CHECK-DAG: struct-type.cpp:[[@LINE-1]]:1: error: result 'o0' of 'secrets' has type 'std::vector<Secret>', which has no Flyte type {{.*}}[flyte-unsupported-type]
 
 struct Base {
   int id;
@@ -67,4 +67,4 @@ struct Fine {
 
 FLYTE_TASK()
 Fine fine(Fine f) { return f; }
-// CHECK-NOT: fine
+// CHECK-NOT: 'Fine'
