@@ -242,7 +242,8 @@ static std::string optionsSection(const SubcommandSpec& s) {
   std::string own, check;
   auto common = checkOptions();
   for (const auto& o : s.options) {
-    bool isCheck = std::any_of(common.begin(), common.end(), [&](const OptionSpec& c) { return c.name == o.name; });
+    bool isCheck = s.checkSwitches &&
+                   std::any_of(common.begin(), common.end(), [&](const OptionSpec& c) { return c.name == o.name; });
     (isCheck ? check : own) += indent(o.help, "  ", "  ");
   }
   if (s.checkSwitches || s.compilerFlags)
