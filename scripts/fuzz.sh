@@ -10,6 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FLYTECC_FUZZ_BUILD_DIR:-$root/build-fuzz}
 jobs=${FLYTECC_JOBS:-$(nproc)}
+"$root/scripts/setup.sh"  # clang-22 and its sanitizer/libFuzzer runtimes on a fresh machine
 targets=("$@")
 ((${#targets[@]})) || targets=(archive config compiledb ir)
 launcher=()
