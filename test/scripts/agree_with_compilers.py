@@ -58,9 +58,11 @@ def check(args, path, defines):
     rc, out = run([args.flytecc, "check", path, "--"] + flags)
     accepted = rc == 0
     problems = []
+    if not accepted:  # rejected by flytecc: nothing to agree with (flytecc adds Flyte's rules to C++'s)
+        return accepted, problems
     for name, cxx in (("g++", args.gxx), ("clang++", args.clangxx)):
         crc, cout = run([cxx, "-fsyntax-only"] + flags + [path])
-        if accepted and crc != 0:
+        if crc != 0:
             first = next((l for l in cout.splitlines() if "error" in l), cout.strip()[:300])
             problems.append(f"DISAGREE {name}: flytecc accepts {path} {' '.join(defines)} but {name} rejects it: {first}")
     return accepted, problems
