@@ -139,6 +139,8 @@ std::optional<bool> evalBool(const Expr* e, const ASTContext& ctx) {
 // The fallback for std::string, whose value cannot leave Clang's evaluator: looks through the constructions that
 // copy a string constant (std::string("x"), std::string{"x"}, "x"s, std::string(view), std::string(ptr, n), which
 // returns the length in *len) to the argument, which is then evaluated.
+static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull);
+
 static const Expr* stringSource(const Expr* e, const Expr** len, const ASTContext& ctx) {
   for (int depth = 0; e && depth < 16; ++depth) {
     e = unwrap(e);
