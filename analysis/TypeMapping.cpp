@@ -1,7 +1,13 @@
 #include "analysis/TypeMapping.h"
 
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Type.h>
+#include <cmath>
+#include <llvm/Support/JSON.h>
+
+#include "analysis/Constants.h"
 
 namespace flytecc::analysis {
 using namespace clang;
@@ -33,7 +39,18 @@ static QualType templateArg(const ClassTemplateSpecializationDecl* spec, unsigne
   return i < args.size() && args[i].getKind() == TemplateArgument::Type ? args[i].getAsType() : QualType();
 }
 
-std::optional<ir::Type> mapType(QualType type) {
+static std::optional<ir::Type> mapStruct(const CXXRecordDecl* rd, TypeProblem* problem);
+
+// A class of the standard library or the SDK (never a user's struct).
+static bool inLibraryNamespace(const Decl* d) {
+  const DeclContext* top = nullptr;
+  for (const DeclContext* dc = d->getDeclContext(); dc && !dc->isTranslationUnit(); dc = dc->getParent())
+    if (isa<NamespaceDecl>(dc)) top = dc;
+  auto* ns = dyn_cast_or_null<NamespaceDecl>(top);
+  return ns && (ns->getName() == "std" || ns->getName() == "flyte" || ns->getName().starts_with("__"));
+}
+
+std::optional<ir::Type> mapType(QualType type, TypeProblem* problem) {
   QualType t = bare(type);
   if (const auto* b = t->getAs<BuiltinType>()) {
     if (b->getKind() == BuiltinType::Bool) return ir::Type::of(ir::Simple::Boolean);
@@ -60,19 +77,19 @@ std::optional<ir::Type> mapType(QualType type) {
     return std::nullopt;
   }
   if (auto* s = stdSpecialization(t, "vector")) {
-    if (auto e = mapType(templateArg(s, 0))) return ir::Type::list(*e);
+    if (auto e = mapType(templateArg(s, 0), problem)) return ir::Type::list(*e);
     return std::nullopt;
   }
   for (const char* name : {"map", "unordered_map"}) {
     if (auto* s = stdSpecialization(t, name)) {
       auto key = mapType(templateArg(s, 0));
       if (!key || !(*key == ir::Type::of(ir::Simple::String))) return std::nullopt;
-      if (auto v = mapType(templateArg(s, 1))) return ir::Type::map(*v);
+      if (auto v = mapType(templateArg(s, 1), problem)) return ir::Type::map(*v);
       return std::nullopt;
     }
   }
   if (auto* s = stdSpecialization(t, "optional")) {
-    auto v = mapType(templateArg(s, 0));
+    auto v = mapType(templateArg(s, 0), problem);
     if (!v || v->isOptional()) return std::nullopt;
     return ir::Type::optional(*v);
   }
@@ -82,21 +99,111 @@ std::optional<ir::Type> mapType(QualType type) {
     if (clock && clock->getName() == "system_clock") return ir::Type::of(ir::Simple::Datetime);
     return std::nullopt;
   }
+  if (const CXXRecordDecl* rd = t->getAsCXXRecordDecl(); rd && !isa<ClassTemplateSpecializationDecl>(rd) &&
+                                                         !inLibraryNamespace(rd) && !rd->isLambda())
+    return mapStruct(rd, problem);
   return std::nullopt;
 }
 
-std::optional<std::vector<ir::Type>> mapResultTypes(QualType type) {
+// What flytekit's JSON schema says of a field's default (ir::Type::fieldDefaults): the constant as JSON for
+// scalars, enums and optionals, nothing shown for containers and structs (dataclasses' default_factory).
+static std::string schemaDefault(const FieldDecl* f, const ir::Type& type) {
+  const Expr* init = f->getInClassInitializer();
+  if (!init) return "";
+  using K = ir::Type::Kind;
+  if (type.kind == K::Collection || type.kind == K::Map || type.kind == K::Struct) return ir::Type::kNoSchemaDefault;
+  auto v = evalLiteral(init, type, f->getASTContext());
+  if (!v) return ir::Type::kNoSchemaDefault;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  switch (v->kind) {
+    case ir::Literal::Kind::Integer: os << llvm::json::Value(double(v->integer)); break;  // Struct numbers are doubles
+    case ir::Literal::Kind::Float:
+      if (!std::isfinite(v->real)) return ir::Type::kNoSchemaDefault;
+      return ir::Literal::ofFloat(v->real).str();
+    case ir::Literal::Kind::String: os << llvm::json::Value(v->string); break;
+    case ir::Literal::Kind::Boolean: return v->boolean ? "true" : "false";
+    case ir::Literal::Kind::None: return "null";
+    default: return ir::Type::kNoSchemaDefault;
+  }
+  return out;
+}
+
+static bool isDataclassFieldType(const ir::Type& t) {
+  using K = ir::Type::Kind;
+  if (t.kind == K::Blob) return false;
+  if (t.kind == K::Simple && (t.simple == ir::Simple::Datetime || t.simple == ir::Simple::Duration)) return false;
+  for (const auto& c : t.children)
+    if (t.kind != K::Struct && !isDataclassFieldType(c)) return false;
+  return true;
+}
+
+static std::optional<ir::Type> mapStruct(const CXXRecordDecl* rd, TypeProblem* problem) {
+  thread_local std::vector<const CXXRecordDecl*> open;  // structs being mapped (a struct cannot hold itself)
+  auto fail = [&](SourceLocation loc, std::string why) -> std::optional<ir::Type> {
+    if (problem && problem->why.empty()) *problem = {loc, rd->getQualifiedNameAsString(), std::move(why)};
+    return std::nullopt;
+  };
+  const CXXRecordDecl* def = rd->getDefinition();
+  if (!def) return fail(rd->getLocation(), "it is declared but not defined");
+  rd = def;
+  if (rd->isUnion()) return fail(rd->getLocation(), "a union has no Flyte type (use std::optional or a struct)");
+  if (rd->getIdentifier() == nullptr) return fail(rd->getLocation(), "an unnamed struct has no name for its schema");
+  if (rd->getNumBases() > 0) return fail(rd->getLocation(), "it has a base class (flattening is not supported)");
+  if (rd->isPolymorphic()) return fail(rd->getLocation(), "it has virtual functions");
+  if (rd->hasUserDeclaredConstructor())
+    return fail(rd->getLocation(), "it declares constructors; a struct must be an aggregate");
+  if (std::find(open.begin(), open.end(), rd) != open.end())
+    return fail(rd->getLocation(), "it contains itself");
+  open.push_back(rd);
+  std::vector<std::string> names, defaults;
+  std::vector<ir::Type> types;
+  std::optional<ir::Type> result;
+  bool ok = true;
+  for (const FieldDecl* f : rd->fields()) {
+    std::string fname = f->getNameAsString();
+    if (f->getAccess() != AS_public) {
+      ok = false, fail(f->getLocation(), "field '" + fname + "' is not public");
+      break;
+    }
+    if (fname.empty() || f->isBitField() || f->getType()->isReferenceType()) {
+      ok = false, fail(f->getLocation(), "field '" + fname + "' is unnamed, a bit-field or a reference");
+      break;
+    }
+    auto ft = mapType(f->getType(), problem);
+    if (!ft) {
+      ok = false, fail(f->getLocation(), "field '" + fname + "' has type " + f->getType().getAsString() +
+                                            ", which has no Flyte type");
+      break;
+    }
+    if (!isDataclassFieldType(*ft)) {
+      ok = false, fail(f->getLocation(), "field '" + fname + "' has type " + f->getType().getAsString() +
+                                            ", which flytecc cannot yet write inside a dataclass (dates, "
+                                            "durations, files and directories)");
+      break;
+    }
+    names.push_back(fname);
+    defaults.push_back(schemaDefault(f, *ft));
+    types.push_back(std::move(*ft));
+  }
+  if (ok && names.empty()) ok = false, fail(rd->getLocation(), "it has no fields");
+  open.pop_back();
+  if (!ok) return std::nullopt;
+  return ir::Type::structure(rd->getNameAsString(), std::move(names), std::move(types), std::move(defaults));
+}
+
+std::optional<std::vector<ir::Type>> mapResultTypes(QualType type, TypeProblem* problem) {
   if (bare(type)->isVoidType()) return std::vector<ir::Type>{};
   if (auto* s = stdSpecialization(type, "tuple")) {
     std::vector<ir::Type> out;
     for (const auto& arg : s->getTemplateArgs()[0].pack_elements()) {
-      auto t = mapType(arg.getAsType());
+      auto t = mapType(arg.getAsType(), problem);
       if (!t) return std::nullopt;
       out.push_back(*t);
     }
     return out;
   }
-  if (auto t = mapType(type)) return std::vector<ir::Type>{*t};
+  if (auto t = mapType(type, problem)) return std::vector<ir::Type>{*t};
   return std::nullopt;
 }
 
@@ -114,13 +221,46 @@ void collectEnums(QualType type, std::vector<ir::CxxEnum>& out) {
     out.push_back(std::move(e));
     return;
   }
-  if (auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl()))
+  if (auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl())) {
     for (const TemplateArgument& arg : spec->getTemplateArgs().asArray()) {
       if (arg.getKind() == TemplateArgument::Type) collectEnums(arg.getAsType(), out);
       if (arg.getKind() == TemplateArgument::Pack)
         for (const TemplateArgument& p : arg.pack_elements())
           if (p.getKind() == TemplateArgument::Type) collectEnums(p.getAsType(), out);
     }
+    return;
+  }
+  if (auto t2 = mapType(t); t2 && t2->kind == ir::Type::Kind::Struct)  // the enums of a struct's fields
+    for (const FieldDecl* f : t->getAsCXXRecordDecl()->getDefinition()->fields()) collectEnums(f->getType(), out);
+}
+
+void collectStructs(QualType type, std::vector<ir::CxxStruct>& out) {
+  QualType t = bare(type);
+  if (t.isNull()) return;
+  if (auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl())) {
+    for (const TemplateArgument& arg : spec->getTemplateArgs().asArray()) {
+      if (arg.getKind() == TemplateArgument::Type) collectStructs(arg.getAsType(), out);
+      if (arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument& p : arg.pack_elements())
+          if (p.getKind() == TemplateArgument::Type) collectStructs(p.getAsType(), out);
+    }
+    return;
+  }
+  auto st = mapType(t);
+  if (!st || st->kind != ir::Type::Kind::Struct) return;
+  const CXXRecordDecl* rd = t->getAsCXXRecordDecl()->getDefinition();
+  ir::CxxStruct s;
+  s.cxxName = rd->getQualifiedNameAsString();
+  s.type = *st;
+  for (const auto& have : out)
+    if (have.cxxName == s.cxxName) return;
+  for (const FieldDecl* f : rd->fields()) {
+    collectStructs(f->getType(), out);
+    s.fields.push_back(f->getNameAsString());
+  }
+  for (const auto& have : out)
+    if (have.cxxName == s.cxxName) return;
+  out.push_back(std::move(s));
 }
 
 }  // namespace flytecc::analysis

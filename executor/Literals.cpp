@@ -1,5 +1,7 @@
 #include "executor/Literals.h"
 
+#include "flyteidl/Dataclass.h"
+
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/time_util.h>
@@ -24,7 +26,10 @@ core::Literal noneLiteral() {
 
 static std::string typeName(const core::LiteralType& t) {
   switch (t.type_case()) {
-    case core::LiteralType::kSimple: return core::SimpleType_Name(t.simple());
+    case core::LiteralType::kSimple:
+      if (t.simple() == core::STRUCT && t.metadata().fields().count("title"))
+        return "struct " + t.metadata().fields().at("title").string_value();
+      return core::SimpleType_Name(t.simple());
     case core::LiteralType::kCollectionType: return "list of " + typeName(t.collection_type());
     case core::LiteralType::kMapValueType: return "map of " + typeName(t.map_value_type());
     case core::LiteralType::kUnionType: return "union";
@@ -80,8 +85,19 @@ static llvm::Expected<core::Literal> fromJson(const llvm::json::Value& v, const 
           if (!s || !google::protobuf::util::TimeUtil::FromString(s->str(), p->mutable_duration())) return mismatch();
           return out;
         }
-        default: return bad(where + ": values of type " + typeName(type) + " cannot be given as JSON");
+        case core::STRUCT: {  // a dataclass: its fields as a JSON object, written as flytekit's msgpack
+          if (!type.structure().dataclass_type_size()) break;
+          if (!v.getAsObject()) return mismatch();
+          auto bytes = idl::packJsonStruct(v, type, where);
+          if (!bytes) return bytes.takeError();
+          auto* b = out.mutable_scalar()->mutable_binary();
+          b->set_value(std::move(*bytes));
+          b->set_tag(std::string(idl::kMsgpackTag));
+          return out;
+        }
+        default: break;
       }
+      return bad(where + ": values of type " + typeName(type) + " cannot be given as JSON");
     }
     case core::LiteralType::kCollectionType: {
       const auto* arr = v.getAsArray();
@@ -176,6 +192,12 @@ llvm::json::Value literalToJson(const core::Literal& l) {
         case core::Scalar::kUnion: return literalToJson(s.union_().value());
         case core::Scalar::kBlob: return s.blob().uri();
         case core::Scalar::kNoneType: return nullptr;
+        case core::Scalar::kBinary:
+        case core::Scalar::kGeneric: {  // a dataclass
+          auto j = idl::dataclassToJson(s);
+          if (!j) return llvm::json::Object{{"error", llvm::toString(j.takeError())}};
+          return std::move(*j);
+        }
         case core::Scalar::kError: return llvm::json::Object{{"error", s.error().message()}};
         default: return nullptr;
       }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "flyteidl/Dataclass.h"
 #include "flyteidl/TaskContract.h"
 #include "flyteidl/UnionTags.h"
 #include "ir/Rules.h"
@@ -31,6 +32,7 @@ static std::string unionTag(const Type& t) {
     case Type::Kind::Blob: return std::string(t.multipart ? kDirectory : kFile);
     case Type::Kind::Union: return t.str();
     case Type::Kind::Enum: return std::string(kEnum);
+    case Type::Kind::Struct: return std::string(kDataclass);
     case Type::Kind::Simple: break;
   }
   switch (t.simple) {
@@ -61,9 +63,24 @@ core::LiteralType lowerType(const Type& t) {
       for (const auto& v : t.children) {
         auto* variant = out.mutable_union_type()->add_variants();
         *variant = lowerType(v);
+        variant->mutable_structure()->clear_dataclass_type();  // a dataclass variant has only its tag
         variant->mutable_structure()->set_tag(unionTag(v));
       }
       break;
+    case Type::Kind::Struct: {  // flytekit's dataclass: STRUCT, mashumaro's schema, msgpack, the fields' types
+      out.set_simple(core::STRUCT);
+      *out.mutable_metadata() = dataclassSchema(t);
+      auto& annotation = *out.mutable_annotation()->mutable_annotations()->mutable_fields();
+      annotation["cache-key-metadata"].mutable_struct_value()->mutable_fields()->insert(
+          {"serialization-format", [] {
+             google::protobuf::Value v;
+             v.set_string_value(std::string(kMsgpackTag));
+             return v;
+           }()});
+      auto& fields = *out.mutable_structure()->mutable_dataclass_type();
+      for (size_t i = 0; i < t.values.size(); ++i) fields[t.values[i]] = lowerType(t.children[i]);
+      break;
+    }
   }
   return out;
 }
@@ -76,6 +93,7 @@ core::Literal lowerLiteral(const Literal& v, const Type& type) {
       auto* u = out.mutable_scalar()->mutable_union_();
       *u->mutable_value() = lowerLiteral(v, variant);
       *u->mutable_type() = lowerType(variant);
+      u->mutable_type()->mutable_structure()->clear_dataclass_type();
       u->mutable_type()->mutable_structure()->set_tag(unionTag(variant));
       return out;
     }
@@ -101,6 +119,12 @@ core::Literal lowerLiteral(const Literal& v, const Type& type) {
       auto* m = out.mutable_map()->mutable_literals();
       const Type item = type.kind == Type::Kind::Map ? type.element() : Type::of(Simple::None);
       for (const auto& [k, i] : v.entries) (*m)[k] = lowerLiteral(i, item);
+      break;
+    }
+    case Literal::Kind::Struct: {
+      auto* b = out.mutable_scalar()->mutable_binary();
+      b->set_value(packStruct(v, type));
+      b->set_tag(std::string(kMsgpackTag));
       break;
     }
   }

@@ -19,5 +19,7 @@ inline constexpr std::string_view kMap = "Typed Dict";
 inline constexpr std::string_view kFile = "FlyteFilePath";
 inline constexpr std::string_view kDirectory = "FlyteDirectory";
 inline constexpr std::string_view kEnum = "DefaultEnumTransformer";
+// A dataclass variant keeps metadata and annotation but its structure is only this tag (no dataclass_type).
+inline constexpr std::string_view kDataclass = "Object-Dataclass-Transformer";
 
 }  // namespace flytecc::uniontag

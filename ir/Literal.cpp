@@ -54,6 +54,13 @@ Literal Literal::map(std::vector<std::pair<std::string, Literal>> entries) {
   return l;
 }
 
+Literal Literal::structure(std::vector<std::pair<std::string, Literal>> fields) {
+  Literal l;
+  l.kind = Kind::Struct;
+  l.entries = std::move(fields);
+  return l;
+}
+
 static std::string quote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
@@ -91,6 +98,12 @@ std::string Literal::str() const {
         out += (i ? ", " : "") + quote(entries[i].first) + ": " + entries[i].second.str();
       return out + "}";
     }
+    case Kind::Struct: {
+      std::string out = "{";
+      for (size_t i = 0; i < entries.size(); ++i)
+        out += (i ? ", ." : ".") + entries[i].first + " = " + entries[i].second.str();
+      return out + "}";
+    }
   }
   return "?";
 }
@@ -119,6 +132,13 @@ bool literalFits(const Literal& value, const Type& type) {
       return type.kind == K::Map && std::all_of(value.entries.begin(), value.entries.end(), [&](const auto& e) {
                return literalFits(e.second, type.element());
              });
+    case Literal::Kind::Struct: {
+      if (type.kind != K::Struct || value.entries.size() != type.values.size()) return false;
+      for (size_t i = 0; i < value.entries.size(); ++i)
+        if (value.entries[i].first != type.values[i] || !literalFits(value.entries[i].second, type.children[i]))
+          return false;
+      return true;
+    }
   }
   return false;
 }

@@ -206,11 +206,21 @@ struct CxxEnum {
   friend bool operator==(const CxxEnum&, const CxxEnum&) = default;
 };
 
+// A C++ struct a task's interface uses (a flytekit dataclass): the generated task main gives the runtime its
+// fields (runtime/Literals.h, StructFields). Not part of the IR text.
+struct CxxStruct {
+  std::string cxxName;              // fully qualified, e.g. features::dataclasses::Point
+  std::vector<std::string> fields;  // the data members, in declaration order
+  Type type;                        // its Flyte type (Kind::Struct)
+  friend bool operator==(const CxxStruct&, const CxxStruct&) = default;
+};
+
 struct Module {
   std::vector<Task> tasks;
   std::vector<MapTask> mapTasks;
   std::vector<Workflow> workflows;
   std::vector<CxxEnum> cxxEnums;  // in first-use order, each once
+  std::vector<CxxStruct> cxxStructs;  // nested before enclosing, each once
 
   const Task* findTask(const std::string& name) const;
   const MapTask* findMapTask(const std::string& name) const;

@@ -1,5 +1,7 @@
 #include "ir/Parser.h"
 
+#include <llvm/Support/JSON.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -210,6 +212,41 @@ class Parser {
         if (!expect(">")) return std::nullopt;
         t = Type::enumeration(std::move(values));
       }
+      if (*w == "struct") {  // struct Name{field: T, field: T = <JSON default>, field: T = default}
+        auto name = word("a struct name");
+        if (!name || !expect("{")) return std::nullopt;
+        std::vector<std::string> names, defaults;
+        std::vector<Type> types;
+        if (!accept("}")) {
+          do {
+            auto f = word("a field name");
+            if (!f || !expect(":")) return std::nullopt;
+            auto ft = parseType();
+            if (!ft) return std::nullopt;
+            std::string def;
+            if (accept("=")) {
+              const Token& d = next();
+              if (d.kind == Token::Kind::String) {
+                std::string q;
+                llvm::raw_string_ostream os(q);
+                os << llvm::json::Value(d.text);
+                def = q;
+              } else if (d.kind == Token::Kind::Word) {
+                def = d.text;
+                if (def != Type::kNoSchemaDefault && !llvm::json::parse(def))
+                  return fail(d, "expected a JSON default or 'default', found '" + def + "'"), std::nullopt;
+              } else {
+                return fail(d, "expected a default, found '" + d.text + "'"), std::nullopt;
+              }
+            }
+            names.push_back(*f);
+            types.push_back(*ft);
+            defaults.push_back(def);
+          } while (accept(","));
+          if (!expect("}")) return std::nullopt;
+        }
+        t = Type::structure(*name, std::move(names), std::move(types), std::move(defaults));
+      }
       if (*w == "union") {
         Type u;
         u.kind = Type::Kind::Union;
@@ -266,6 +303,19 @@ class Parser {
     }
     if (accept("{")) {
       std::vector<std::pair<std::string, Literal>> entries;
+      if (peek().kind == Token::Kind::Word && llvm::StringRef(peek().text).starts_with(".")) {  // {.x = 1.0, ...}
+        do {
+          const Token& f = next();
+          if (f.kind != Token::Kind::Word || f.text.size() < 2 || f.text[0] != '.')
+            return fail(f, "expected a field (.name), found '" + f.text + "'"), std::nullopt;
+          if (!expect("=")) return std::nullopt;
+          auto value = parseLiteral();
+          if (!value) return std::nullopt;
+          entries.emplace_back(f.text.substr(1), std::move(*value));
+        } while (accept(","));
+        if (!expect("}")) return std::nullopt;
+        return Literal::structure(std::move(entries));
+      }
       if (!accept("}")) {
         do {
           auto key = quoted("a map key");

@@ -16,6 +16,15 @@ Type Type::enumeration(std::vector<std::string> values) {
   return Type{Kind::Enum, Simple::None, {}, false, std::move(values)};
 }
 
+Type Type::structure(std::string name, std::vector<std::string> fieldNames, std::vector<Type> fieldTypes,
+                     std::vector<std::string> fieldDefaults) {
+  Type t{Kind::Struct, Simple::None, std::move(fieldTypes), false, std::move(fieldNames)};
+  t.name = std::move(name);
+  t.fieldDefaults = std::move(fieldDefaults);
+  t.fieldDefaults.resize(t.values.size());
+  return t;
+}
+
 bool Type::isOptional() const {
   return kind == Kind::Union && std::any_of(children.begin(), children.end(), [](const Type& t) {
            return t.kind == Kind::Simple && t.simple == Simple::None;
@@ -45,6 +54,14 @@ std::string Type::str() const {
       std::string out = "enum<";
       for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i];
       return out + ">";
+    }
+    case Kind::Struct: {
+      std::string out = "struct " + name + "{";
+      for (size_t i = 0; i < values.size(); ++i) {
+        out += (i ? ", " : "") + values[i] + ": " + children[i].str();
+        if (i < fieldDefaults.size() && !fieldDefaults[i].empty()) out += " = " + fieldDefaults[i];
+      }
+      return out + "}";
     }
     case Kind::Union: {
       if (children.size() == 2 && children[1].kind == Kind::Simple && children[1].simple == Simple::None)
@@ -78,6 +95,12 @@ bool isCastable(const Type& from, const Type& to) {
     case K::Map: return isCastable(from.element(), to.element());
     case K::Blob: return from.multipart == to.multipart;
     case K::Enum: return from.values == to.values;
+    case K::Struct: {  // the same fields, each castable (flytekit matches dataclass fields by name)
+      if (from.values != to.values) return false;
+      for (size_t i = 0; i < from.children.size(); ++i)
+        if (!isCastable(from.children[i], to.children[i])) return false;
+      return true;
+    }
     case K::Union: return false;  // handled above
   }
   return false;

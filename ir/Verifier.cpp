@@ -54,7 +54,22 @@ class Verifier {
     for (const auto& w : m_.workflows) add(w.name, w.loc);
   }
 
+  // A struct type has a name, and fields with distinct, non-empty names (recursively).
+  void checkType(const Type& t, const std::string& what, const SourceLoc& loc) {
+    if (t.kind == Type::Kind::Struct) {
+      if (t.name.empty()) error(loc, "{}: a struct type needs a name", what);
+      if (t.values.size() != t.children.size() || t.fieldDefaults.size() != t.values.size())
+        return error(loc, "{}: struct {} has mismatched field lists", what, t.name);
+      std::set<std::string> fields;
+      for (const auto& f : t.values)
+        if (f.empty() || !fields.insert(f).second) error(loc, "{}: struct {} has an empty or repeated field '{}'", what, t.name, f);
+    }
+    for (const auto& c : t.children) checkType(c, what, loc);
+  }
+
   void checkInterface(const Interface& iface, const std::string& owner, const SourceLoc& loc) {
+    for (const auto& v : iface.inputs) checkType(v.type, fmt::format("input '{}' of '{}'", v.name, owner), loc);
+    for (const auto& v : iface.outputs) checkType(v.type, fmt::format("output '{}' of '{}'", v.name, owner), loc);
     std::set<std::string> names;
     for (const auto& v : iface.inputs)
       if (!names.insert(v.name).second) error(loc, "'{}' declares input '{}' twice", owner, v.name);

@@ -16,7 +16,10 @@ std::string describeType(const core::LiteralType& t) {
         case core::DURATION: return "duration";
         case core::BINARY: return "binary";
         case core::ERROR: return "error";
-        case core::STRUCT: return "struct";
+        case core::STRUCT: {  // a dataclass names itself in its schema's title
+          auto title = t.metadata().fields().find("title");
+          return title == t.metadata().fields().end() ? "struct" : "struct " + title->second.string_value();
+        }
         default: return "simple type " + std::to_string(t.simple());
       }
     case core::LiteralType::kCollectionType: return "[" + describeType(t.collection_type()) + "]";

@@ -7,8 +7,9 @@
 // adapters (TaskMain.h) catch it and report the input's name. Nothing here prints, exits or touches storage: blobs
 // go through a BlobHooks the caller provides (none: URIs pass through as paths).
 //
-// Seam for structs and enums: specialize flytecc::runtime::LiteralTraits<T> with type(), unionTag(), encode()
-// and decode() (see the specializations below for the shape).
+// Seam for other types: specialize flytecc::runtime::LiteralTraits<T> with type(), unionTag(), encode() and
+// decode() (see the specializations below for the shape). Enums and structs get theirs from EnumNames and
+// StructFields, which flytecc's generated task main specializes.
 #pragma once
 
 #include <chrono>
@@ -18,6 +19,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -25,6 +27,7 @@
 
 #include "flyte/flyte.hpp"
 #include "flyteidl/UnionTags.h"
+#include "runtime/Msgpack.h"
 #include "flyteidl/core/literals.pb.h"
 #include "flyteidl/core/types.pb.h"
 
@@ -329,6 +332,7 @@ struct LiteralTraits<std::optional<T>> {
   }
   static core::LiteralType valueVariant() {
     core::LiteralType t = LiteralTraits<T>::type();
+    t.mutable_structure()->clear_dataclass_type();  // a dataclass variant has only its tag, as flytekit writes it
     t.mutable_structure()->set_tag(LiteralTraits<T>::unionTag());
     return t;
   }
@@ -395,6 +399,226 @@ struct LiteralTraits<E, std::enable_if_t<std::is_enum_v<E>>> {
     std::string names;
     for (const auto& [value, name] : EnumNames<E>::values) names += std::string(names.empty() ? "" : ", ") + name;
     throw ConversionError("", "'" + p->string_value() + "' is not one of the enum's values (" + names + ")");
+  }
+};
+
+// --- structs (flytekit dataclasses) ----------------------------------------------------------------------------
+
+// A field of a struct: its name and member pointer.
+template <class S, class M>
+struct StructField {
+  const char* name;
+  M S::*member;
+};
+template <class S, class M>
+constexpr StructField<S, M> field(const char* name, M S::*member) {
+  return {name, member};
+}
+
+// The fields of a C++ struct and its LiteralType. flytecc's generated task main specializes it for every struct a
+// task uses: `static constexpr auto fields = std::make_tuple(field("x", &Point::x), ...);` (declaration order) and
+// `static std::string_view literalType()`, the serialized LiteralType the compiler lowered (STRUCT, the JSON schema,
+// structure.dataclass_type), so both sides declare the same type.
+template <class S>
+struct StructFields;
+
+template <class T>
+concept DataclassStruct = requires { StructFields<T>::fields; };
+
+// A value inside a dataclass's msgpack: how each field type is written and read (flytekit's mashumaro form).
+template <class T, class Enable = void>
+struct MsgpackField;
+
+template <>
+struct MsgpackField<bool> {
+  static void write(bool v, MsgpackWriter& w) { w.boolean(v); }
+  static bool read(const MsgpackValue& v) {
+    if (v.kind != MsgpackValue::Kind::Boolean) throw ConversionError("", "expected a boolean");
+    return v.boolean;
+  }
+};
+template <class T>
+struct MsgpackField<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>> {
+  static void write(T v, MsgpackWriter& w) {
+    core::Literal range;  // the same range check as a top-level int
+    LiteralTraits<T>::encode(v, &range, nullptr);
+    w.integer(range.scalar().primitive().integer());
+  }
+  static T read(const MsgpackValue& v) {
+    std::int64_t i;
+    if (v.kind == MsgpackValue::Kind::Integer) i = v.integer;
+    else if (v.kind == MsgpackValue::Kind::Float && v.real == static_cast<double>(static_cast<std::int64_t>(v.real)))
+      i = static_cast<std::int64_t>(v.real);  // the generic (Struct) form has only doubles
+    else throw ConversionError("", "expected an integer");
+    core::Literal l;
+    l.mutable_scalar()->mutable_primitive()->set_integer(i);
+    return LiteralTraits<T>::decode(l, nullptr);
+  }
+};
+template <class T>
+struct MsgpackField<T, std::enable_if_t<std::is_floating_point_v<T>>> {
+  static void write(T v, MsgpackWriter& w) { w.real(static_cast<double>(v)); }
+  static T read(const MsgpackValue& v) {
+    if (v.kind == MsgpackValue::Kind::Float) return static_cast<T>(v.real);
+    if (v.kind == MsgpackValue::Kind::Integer) return static_cast<T>(v.integer);  // mashumaro reads 1 as 1.0 too
+    throw ConversionError("", "expected a number");
+  }
+};
+template <>
+struct MsgpackField<std::string> {
+  static void write(const std::string& v, MsgpackWriter& w) { w.string(v); }
+  static std::string read(const MsgpackValue& v) {
+    if (v.kind != MsgpackValue::Kind::String) throw ConversionError("", "expected a string");
+    return v.string;
+  }
+};
+template <class E>
+struct MsgpackField<E, std::enable_if_t<std::is_enum_v<E>>> {
+  static void write(E v, MsgpackWriter& w) {
+    core::Literal l;
+    LiteralTraits<E>::encode(v, &l, nullptr);
+    w.string(l.scalar().primitive().string_value());
+  }
+  static E read(const MsgpackValue& v) {
+    if (v.kind != MsgpackValue::Kind::String) throw ConversionError("", "expected an enum value (a string)");
+    core::Literal l;
+    l.mutable_scalar()->mutable_primitive()->set_string_value(v.string);
+    return LiteralTraits<E>::decode(l, nullptr);
+  }
+};
+template <class T, class A>
+struct MsgpackField<std::vector<T, A>> {
+  static void write(const std::vector<T, A>& v, MsgpackWriter& w) {
+    w.array(static_cast<std::uint32_t>(v.size()));
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      try {
+        MsgpackField<T>::write(v[i], w);
+      } catch (const ConversionError& e) {
+        throw e.within("[" + std::to_string(i) + "]");
+      }
+    }
+  }
+  static std::vector<T, A> read(const MsgpackValue& v) {
+    if (v.kind != MsgpackValue::Kind::Array) throw ConversionError("", "expected a list");
+    std::vector<T, A> out;
+    out.reserve(v.items.size());
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+      try {
+        out.push_back(MsgpackField<T>::read(v.items[i]));
+      } catch (const ConversionError& e) {
+        throw e.within("[" + std::to_string(i) + "]");
+      }
+    }
+    return out;
+  }
+};
+template <class T, class C, class A>
+struct MsgpackField<std::map<std::string, T, C, A>> {
+  using M = std::map<std::string, T, C, A>;
+  static void write(const M& v, MsgpackWriter& w) {
+    w.map(static_cast<std::uint32_t>(v.size()));
+    for (const auto& [k, item] : v) {
+      w.string(k);
+      try {
+        MsgpackField<T>::write(item, w);
+      } catch (const ConversionError& e) {
+        throw e.within("['" + k + "']");
+      }
+    }
+  }
+  static M read(const MsgpackValue& v) {
+    if (v.kind != MsgpackValue::Kind::Map) throw ConversionError("", "expected a dict");
+    M out;
+    for (const auto& [k, item] : v.entries) {
+      try {
+        out.insert_or_assign(k, MsgpackField<T>::read(item));
+      } catch (const ConversionError& e) {
+        throw e.within("['" + k + "']");
+      }
+    }
+    return out;
+  }
+};
+template <class T>
+struct MsgpackField<std::optional<T>> {
+  static void write(const std::optional<T>& v, MsgpackWriter& w) {
+    if (v) MsgpackField<T>::write(*v, w);
+    else w.nil();
+  }
+  static std::optional<T> read(const MsgpackValue& v) {
+    if (v.kind == MsgpackValue::Kind::Nil) return std::nullopt;
+    return MsgpackField<T>::read(v);
+  }
+};
+template <DataclassStruct S>
+struct MsgpackField<S> {
+  static void write(const S& v, MsgpackWriter& w) {
+    constexpr std::size_t n = std::tuple_size_v<std::decay_t<decltype(StructFields<S>::fields)>>;
+    w.map(static_cast<std::uint32_t>(n));
+    std::apply(
+        [&](const auto&... f) {
+          (
+              [&] {
+                w.string(f.name);
+                try {
+                  MsgpackField<std::decay_t<decltype(v.*(f.member))>>::write(v.*(f.member), w);
+                } catch (const ConversionError& e) {
+                  throw e.within(std::string(".") + f.name);
+                }
+              }(),
+              ...);
+        },
+        StructFields<S>::fields);
+  }
+  // Fields are matched by name; a missing field keeps its C++ default (its default member initializer).
+  static S read(const MsgpackValue& v) {
+    if (v.kind != MsgpackValue::Kind::Map) throw ConversionError("", "expected a dataclass (a map of its fields)");
+    S out{};
+    std::apply(
+        [&](const auto&... f) {
+          (
+              [&] {
+                const MsgpackValue* item = v.find(f.name);
+                if (!item) return;
+                try {
+                  out.*(f.member) = MsgpackField<std::decay_t<decltype(out.*(f.member))>>::read(*item);
+                } catch (const ConversionError& e) {
+                  throw e.within(std::string(".") + f.name);
+                }
+              }(),
+              ...);
+        },
+        StructFields<S>::fields);
+    return out;
+  }
+};
+
+// A struct is a dataclass: `scalar.binary{value: <msgpack>, tag: "msgpack"}`, as flytekit 1.16 writes it. Decoding
+// also accepts the older `scalar.generic` Struct form (FLYTE_USE_OLD_DC_FORMAT), which flytekit still reads.
+template <DataclassStruct S>
+struct LiteralTraits<S> {
+  static core::LiteralType type() {
+    core::LiteralType t;
+    const std::string_view bytes = StructFields<S>::literalType();
+    t.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
+    return t;
+  }
+  static std::string unionTag() { return std::string(uniontag::kDataclass); }
+  static void encode(const S& v, core::Literal* out, BlobHooks*) {
+    MsgpackWriter w;
+    MsgpackField<S>::write(v, w);
+    auto* b = out->mutable_scalar()->mutable_binary();
+    b->set_value(w.bytes());
+    b->set_tag("msgpack");
+  }
+  static S decode(const core::Literal& l, BlobHooks*) {
+    if (l.has_scalar() && l.scalar().has_binary()) {
+      if (l.scalar().binary().tag() != "msgpack")
+        throw ConversionError("", "a binary value tagged '" + l.scalar().binary().tag() + "' is not a dataclass");
+      return MsgpackField<S>::read(parseMsgpack(l.scalar().binary().value()));
+    }
+    if (l.has_scalar() && l.scalar().has_generic()) return MsgpackField<S>::read(fromProtobufStruct(l.scalar().generic()));
+    throwMismatch(type(), l);
   }
 };
 

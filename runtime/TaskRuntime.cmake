@@ -4,7 +4,11 @@ add_library(flytecc_runtime STATIC
   ${PROJECT_SOURCE_DIR}/runtime/Describe.cpp
   ${PROJECT_SOURCE_DIR}/runtime/TaskRuntime.cpp
   ${PROJECT_SOURCE_DIR}/runtime/TaskMain.cpp
-  ${PROJECT_SOURCE_DIR}/runtime/ItemRunner.cpp)
+  ${PROJECT_SOURCE_DIR}/runtime/ItemRunner.cpp
+  ${PROJECT_SOURCE_DIR}/runtime/Msgpack.cpp)
+# msgpack-cxx (libmsgpack-cxx-dev) is header-only and used only in Msgpack.cpp; its Boost parts are not used.
+set_source_files_properties(${PROJECT_SOURCE_DIR}/runtime/Msgpack.cpp PROPERTIES
+  COMPILE_DEFINITIONS "MSGPACK_NO_BOOST;MSGPACK_DEFAULT_API_VERSION=3")
 set_target_properties(flytecc_runtime PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(flytecc_runtime PUBLIC
   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}> $<INSTALL_INTERFACE:include/flytecc>)
@@ -23,6 +27,7 @@ include(${PROJECT_SOURCE_DIR}/cmake/FlyteccTask.cmake)
 install(TARGETS flytecc_runtime flytecc_runtime_storage flyteidl_proto ARCHIVE DESTINATION lib/flytecc)
 install(FILES ${PROJECT_SOURCE_DIR}/runtime/Literals.h ${PROJECT_SOURCE_DIR}/runtime/TaskRuntime.h
               ${PROJECT_SOURCE_DIR}/runtime/TaskMain.h ${PROJECT_SOURCE_DIR}/runtime/Storage.h
+              ${PROJECT_SOURCE_DIR}/runtime/Msgpack.h
         DESTINATION include/flytecc/runtime)
 install(FILES ${PROJECT_SOURCE_DIR}/flyteidl/TaskContract.h ${PROJECT_SOURCE_DIR}/flyteidl/UnionTags.h DESTINATION include/flytecc/flyteidl)
 install(DIRECTORY ${CMAKE_BINARY_DIR}/flyteidl-gen/flyteidl DESTINATION include/flytecc FILES_MATCHING PATTERN "*.h")

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analysis/Diagnostics.h"
+#include "analysis/TypeMapping.h"
 #include "ir/Module.h"
 
 namespace flytecc::analysis::lower {
@@ -85,6 +86,7 @@ class TULowering {
   // ---- Entities.cpp: entities and admission ------------------------------
   void collect(const DeclContext* dc);
   void reject(const FunctionDecl* fd, EntityKind kind, UnsupportedReason why);
+  void reportStructProblem(const TypeProblem& problem);
   // Whether a problem with this entity was already reported (no second error at its uses).
   bool wasRejected(const FunctionDecl* fd) const;
   // Absolute and without ./.. so the same file has one spelling across TUs (names are compared, and the
@@ -162,7 +164,10 @@ class TULowering {
   // ---- Bindings.cpp: binding checks --------------------------------------
   bool bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr,
                  const Expr* whole);
-  void unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole);
+  // `bound`: inputs already bound (by a partial or earlier in the call), never suggested: binding one again would
+  // be flyte-bound-twice, so the fix-it would not make the call valid.
+  void unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole,
+                        const std::vector<std::string>& bound = {});
   // Flyte's typing rules for a value bound to an input (INTEGER does not flow into FLOAT, a scalar is
   // never a list, failed map items are optional). Reports and returns false on a mismatch.
   bool checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput, const std::string& input,
@@ -181,6 +186,7 @@ class TULowering {
   std::map<std::string, const FunctionDecl*> claimed_;
   std::map<const FunctionDecl*, ir::Workflow> declared_;   // workflows defined in other TUs
   std::map<const FunctionDecl*, ir::Task> declaredTasks_;  // tasks defined in other TUs
+  std::set<unsigned> reportedStructProblems_;  // flyte-struct-type locations already reported
   std::set<const FunctionDecl*> rejected_;                 // entities already reported as unusable
   std::map<std::string, MapCallInfo> mapCalls_;            // by node id, in the workflow being lowered
 };

@@ -120,13 +120,22 @@ std::string TULowering::name(const FunctionDecl* fd) {
   return it == names_.end() ? flyteName(fd, nullptr) : it->second;
 }
 
+// flyte-struct-type at the struct or field that makes a type unusable, once per place.
+void TULowering::reportStructProblem(const TypeProblem& problem) {
+  if (problem.why.empty()) return;
+  if (!reportedStructProblems_.insert(problem.loc.getRawEncoding()).second) return;
+  rep_.report(problem.loc, DiagKind::UnsupportedStruct) << problem.structName << problem.why;
+}
+
 bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bool withDefaults) {
   bool ok = true;
   for (const ParmVarDecl* p : fd->parameters()) {
-    auto t = mapType(p->getType());
+    TypeProblem problem;
+    auto t = mapType(p->getType(), &problem);
     if (!t) {
       rep_.report(p->getLocation(), DiagKind::UnsupportedType)
           << "parameter" << p->getNameAsString() << fd->getNameAsString() << p->getType() << p->getSourceRange();
+      reportStructProblem(problem);
       ok = false;
       continue;
     }
@@ -160,12 +169,14 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
     }
     iface.inputs.push_back(std::move(v));
   }
-  auto outs = mapResultTypes(fd->getReturnType());
+  TypeProblem problem;
+  auto outs = mapResultTypes(fd->getReturnType(), &problem);
   if (!outs) {
     SourceRange r = fd->getReturnTypeSourceRange();  // invalid when the type comes from a typedef
     rep_.report(r.isValid() ? r.getBegin() : fd->getLocation(), DiagKind::UnsupportedType)
         << "result"
         << "o0" << fd->getNameAsString() << fd->getReturnType() << r;
+    reportStructProblem(problem);
     return false;
   }
   for (size_t i = 0; i < outs->size(); ++i) iface.outputs.push_back({fmt::format("o{}", i), (*outs)[i], {}});
@@ -226,6 +237,8 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
   if (!admit(fd, task, configuredName, /*withDefaults=*/false, EntityKind::Task, declaredTasks_)) return;
   for (const ParmVarDecl* p : fd->parameters()) collectEnums(p->getType(), module_.cxxEnums);
   collectEnums(fd->getReturnType(), module_.cxxEnums);
+  for (const ParmVarDecl* p : fd->parameters()) collectStructs(p->getType(), module_.cxxStructs);
+  collectStructs(fd->getReturnType(), module_.cxxStructs);
   if (!module_.findTask(task.name)) module_.tasks.push_back(std::move(task));
 }
 

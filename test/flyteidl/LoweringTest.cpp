@@ -94,3 +94,94 @@ TEST(Lowering, ContainerArgsFollowTheTaskContract) {
   EXPECT_EQ(margs[13], kMapBoundInputsArg);
   EXPECT_EQ(margs[14], "price,shipping");
 }
+
+// --- structs as flytekit dataclasses (issue 13) ----------------------------------------------------------------
+
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/message_differencer.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "flyteidl/Dataclass.h"
+#include "flyteidl/Serialize.h"
+#include "ir/Parser.h"
+
+namespace {
+std::string slurpData(const std::string& rel) {
+  std::ifstream in(std::string(FLYTECC_TEST_DATA "/") + rel, std::ios::binary);
+  EXPECT_TRUE(in) << rel;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// flytekit's literal_tasks.py Shape (with `count: int = 0` and `color: Color = Color.RED`), as flytecc types it.
+Type point() { return Type::structure("Point", {"x", "y"}, {Type::of(Simple::Float), Type::of(Simple::Float)}, {"", ""}); }
+Type shape() {
+  return Type::structure(
+      "Shape", {"name", "origin", "vertices", "tags", "label", "props", "count", "color"},
+      {Type::of(Simple::String), point(), Type::list(point()), Type::list(Type::of(Simple::String)),
+       Type::optional(Type::of(Simple::String)), Type::map(Type::of(Simple::Float)), Type::of(Simple::Integer),
+       Type::enumeration({"red", "green", "blue"})},
+      {"", "", Type::kNoSchemaDefault, Type::kNoSchemaDefault, "null", Type::kNoSchemaDefault, "0", "\"red\""});
+}
+Literal pointValue(double x, double y) { return Literal::structure({{"x", Literal::ofFloat(x)}, {"y", Literal::ofFloat(y)}}); }
+}  // namespace
+
+TEST(Lowering, DataclassTypesAsFlytekit) {
+  using google::protobuf::util::MessageDifferencer;
+  struct Case {
+    const char* golden;
+    Type type;
+  } cases[] = {{"dataclass_point", point()},
+               {"dataclass_nested", shape()},
+               {"list_dataclass", Type::list(point())},
+               {"optional_dataclass", Type::optional(point())}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.golden);
+    flyteidl::core::LiteralType golden;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
+                    slurpData(std::string("flytekit-literals/values/") + c.golden + ".type.json"), &golden)
+                    .ok());
+    auto ours = lowerType(c.type);
+    EXPECT_TRUE(MessageDifferencer::Equals(ours, golden)) << ours.DebugString() << "vs flytekit\n"
+                                                          << golden.DebugString();
+  }
+  // The IR text keeps the struct: names, fields, the schema's defaults.
+  auto parsed = parseModule(
+      "task @t(s: " + shape().str() + ") -> (o0: int)\n", "<test>");
+  ASSERT_TRUE(bool(parsed)) << llvm::toString(parsed.takeError());
+  EXPECT_EQ(parsed->tasks[0].interface.inputs[0].type, shape());
+}
+
+TEST(Lowering, DataclassValuesAsFlytekit) {
+  // Literal values (launch-plan defaults) are flytekit's msgpack bytes.
+  Literal shapeValue = Literal::structure(
+      {{"name", Literal::ofString("tri")},
+       {"origin", pointValue(0.5, -1.0)},
+       {"vertices", Literal::list({pointValue(0.0, 0.0), pointValue(1.0, 0.0), pointValue(0.0, 1.0)})},
+       {"tags", Literal::list({Literal::ofString("a"), Literal::ofString("b")})},
+       {"label", Literal::none()},
+       {"props", Literal::map({{"side", Literal::ofFloat(1.5)}})},
+       {"count", Literal::ofInt(3)},
+       {"color", Literal::ofString("blue")}});
+  ASSERT_TRUE(literalFits(shapeValue, shape()));
+  EXPECT_EQ(serializeDeterministic(lowerLiteral(shapeValue, shape())),
+            slurpData("flytekit-literals/values/dataclass_nested.pb"));
+  EXPECT_EQ(serializeDeterministic(lowerLiteral(pointValue(1.0, 2.0), point())),
+            slurpData("flytekit-literals/values/dataclass_point.pb"));
+  // ... and read back as JSON.
+  flyteidl::core::Literal golden;
+  ASSERT_TRUE(golden.ParseFromString(slurpData("flytekit-literals/values/dataclass_nested.pb")));
+  auto json = dataclassToJson(golden.scalar());
+  ASSERT_TRUE(bool(json)) << llvm::toString(json.takeError());
+  std::string text;
+  llvm::raw_string_ostream(text) << *json;
+  EXPECT_EQ(text, R"({"color":"blue","count":3,"label":null,"name":"tri","origin":{"x":0.5,"y":-1},)"
+                  R"("props":{"side":1.5},"tags":["a","b"],"vertices":[{"x":0,"y":0},{"x":1,"y":0},{"x":0,"y":1}]})");
+  // A forged length claims more than the bytes hold: an error, not an allocation.
+  auto forged = msgpackToJson(std::string("\xdd\xff\xff\xff\xff", 5));
+  EXPECT_FALSE(bool(forged));
+  llvm::consumeError(forged.takeError());
+}

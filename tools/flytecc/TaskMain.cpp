@@ -3,6 +3,10 @@
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
 
+#include <cstdio>
+
+#include "flyteidl/Lowering.h"
+#include "flyteidl/Serialize.h"
 #include "flyteidl/TaskContract.h"
 
 namespace flytecc::driver {
@@ -40,6 +44,24 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
     for (size_t i = 0; i < e.values.size(); ++i)
       out += std::string(i ? ", " : "") + "{::" + e.cxxName + "::" + e.values[i] + ", " + quoted(e.values[i]) + "}";
     out += "};\n};\n";
+  }
+  // The fields of every struct a task uses, nested ones first, and the LiteralType the lowering gives it
+  // (runtime/Literals.h, StructFields).
+  for (const auto& st : module.cxxStructs) {
+    if (st.cxxName.find('(') != std::string::npos) continue;  // an anonymous namespace or a local struct
+    std::string bytes = idl::serializeDeterministic(idl::lowerType(st.type)), escaped;
+    for (unsigned char c : bytes) {  // octal escapes: never run into the next character
+      char buf[5];
+      std::snprintf(buf, sizeof buf, "\\%03o", c);
+      escaped += buf;
+    }
+    out += "\ntemplate <>\nstruct flytecc::runtime::StructFields<::" + st.cxxName + "> {\n"
+           "  static constexpr auto fields = std::make_tuple(";
+    for (size_t i = 0; i < st.fields.size(); ++i)
+      out += std::string(i ? ", " : "") + "flytecc::runtime::field(" + quoted(st.fields[i]) + ", &::" + st.cxxName +
+             "::" + st.fields[i] + ")";
+    out += ");\n  static std::string_view literalType() {\n    static constexpr char bytes[] = \"" + escaped +
+           "\";\n    return {bytes, sizeof bytes - 1};\n  }\n};\n";
   }
   std::string entries;
   for (const auto& t : module.tasks) {

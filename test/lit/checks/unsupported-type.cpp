@@ -7,7 +7,7 @@
 #include <flyte/flyte.hpp>
 #include <map>
 
-struct Point { int x, y; };
+struct Point { int x, y; const int* origin; };  // a pointer field: no dataclass (flyte-struct-type)
 
 #ifdef BAD
 FLYTE_TASK()
