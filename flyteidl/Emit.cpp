@@ -43,10 +43,12 @@ llvm::Expected<std::vector<support::OutputFile>> emitModule(const ir::Module& mo
     else files.push_back(std::move(*f));
   };
   for (const auto& t : module.tasks) {
+    if (t.reference) continue;  // registered elsewhere: nodes name it
     if (kind == EmitKind::Ir) files.push_back({t.name + ".task.ir", ir::print(t)});
     else add(encode(t.name + ".task", lowerTask(t, options), kind));
   }
   for (const auto& mt : module.mapTasks) {
+    if (!hasTemplate(mt, module)) continue;
     if (kind == EmitKind::Ir) files.push_back({mt.name + ".task.ir", ir::print(mt)});
     else add(encode(mt.name + ".task", lowerMapTask(mt, module, options), kind));
   }
@@ -57,6 +59,15 @@ llvm::Expected<std::vector<support::OutputFile>> emitModule(const ir::Module& mo
     }
     add(encode(w.name + ".workflow", lowerWorkflow(w, module), kind));
     add(encode(w.name + ".launchplan", lowerLaunchPlan(w), kind));
+  }
+  for (const auto& lp : module.launchPlans) {
+    if (lp.reference) continue;
+    if (kind == EmitKind::Ir) {
+      files.push_back({lp.name + ".launchplan.ir", ir::print(lp)});
+      continue;
+    }
+    if (const ir::Workflow* w = module.findWorkflow(lp.workflow))
+      add(encode(lp.name + ".launchplan", lowerLaunchPlan(lp, *w), kind));
   }
   if (error) return error;
   return files;

@@ -67,6 +67,14 @@ struct EnvVar {
   friend bool operator==(const EnvVar&, const EnvVar&) = default;
 };
 
+// The full identifier of an entity registered on Flyte by someone else (flytekit's reference_task and
+// reference_launch_plan): nodes name it as it is, the package never includes it.
+struct EntityRef {
+  std::string project, domain, name, version;
+  std::string str() const;  // project/domain/name:version
+  friend bool operator==(const EntityRef&, const EntityRef&) = default;
+};
+
 struct Task {
   std::string name;     // Flyte entity name, e.g. advanced_composition.map_task.detect_anomalies
   std::string cxxName;  // qualified C++ name
@@ -77,6 +85,8 @@ struct Task {
   std::vector<Secret> secrets;       // in declared order (securityContext.secrets)
   std::vector<EnvVar> environment;   // in declared order (container.env)
   SourceLoc loc;
+  // A reference task (FLYTE_REFERENCE_TASK): `name` is reference->name; no template is emitted or run locally.
+  std::optional<EntityRef> reference;
 };
 
 // Map fusion (passes/MapFusion.cpp): after the mapped task, an item runs `task` in the same container with the
@@ -90,7 +100,10 @@ struct MapStep {
 // A task mapped over lists: the target of an ArrayNode.
 struct MapTask {
   std::string name;  // {module}.map_{function}_{hash}-arraynode
-  std::string task;  // the mapped Task's name
+  std::string task;  // the mapped Task's name (the LaunchPlan's when overLaunchPlan)
+  // flytekit 1.16's map_task over a launch plan: an ArrayNode whose sub-node is a launch-plan node. Such map tasks
+  // (and those over reference tasks) have no template of their own: the sub-node names the entity itself.
+  bool overLaunchPlan = false;
   std::vector<std::string> boundInputs;  // sorted; bound by a partial, passed whole to every item
   std::optional<std::uint32_t> concurrency;
   std::optional<double> minSuccessRatio;
@@ -142,10 +155,10 @@ struct NodeOverrides {
 };
 
 struct Node {
-  enum class Kind { Task, Array, Workflow };
+  enum class Kind { Task, Array, Workflow, LaunchPlan };
   std::string id;  // n0, n1, ... in creation order
   Kind kind = Kind::Task;
-  std::string target;       // Task, MapTask or Workflow name
+  std::string target;       // Task, MapTask, Workflow or LaunchPlan name
   std::string displayName;  // NodeMetadata.name
   std::vector<Binding> inputs;  // sorted by var
   std::vector<std::string> upstream;
@@ -170,6 +183,51 @@ struct Workflow {
   SourceLoc loc;
 };
 
+// A launch plan's schedule (flyteidl.admin.Schedule): a cron expression or a fixed rate, optionally passing the
+// scheduled time to a DATETIME input (kickoff_time_input_arg).
+struct Schedule {
+  enum class Kind { None, Cron, Rate };
+  enum class Unit { Minute, Hour, Day };
+  Kind kind = Kind::None;
+  std::string cron;            // Cron
+  std::uint32_t rateValue = 0;  // Rate
+  Unit rateUnit = Unit::Minute;
+  std::string kickoffInput;
+  friend bool operator==(const Schedule&, const Schedule&) = default;
+};
+
+// flyteidl.admin.Notification: who hears of which terminal phases, by email, Slack or PagerDuty.
+struct Notification {
+  enum class Channel { Email, Slack, PagerDuty };
+  Channel channel = Channel::Email;
+  std::vector<std::string> phases;  // WorkflowExecution.Phase names: SUCCEEDED, FAILED, TIMED_OUT, ABORTED
+  std::vector<std::string> recipients;
+  friend bool operator==(const Notification&, const Notification&) = default;
+};
+
+struct NamedLiteral {
+  std::string name;
+  Literal value;
+};
+
+// A named launch plan (FLYTE_LAUNCH_PLAN) of a workflow, or a reference launch plan
+// (FLYTE_REFERENCE_LAUNCH_PLAN, `reference` set, no workflow). Workflows get their default launch plans
+// without one of these.
+struct LaunchPlan {
+  std::string name;
+  std::string workflow;  // the launched workflow; empty for a reference
+  std::vector<NamedLiteral> defaults;  // as given, sorted by name (they replace the workflow's defaults)
+  std::vector<NamedLiteral> fixed;     // as given, sorted by name
+  Schedule schedule;
+  std::vector<Notification> notifications;
+  std::vector<std::pair<std::string, std::string>> labels, annotations;  // sorted by key
+  // What a node calling it binds: the workflow's inputs without the fixed ones, each with its launch-plan default,
+  // else the workflow's (ir::launchPlanInterface); the workflow's outputs. A reference's: its declared signature.
+  Interface interface;
+  std::optional<EntityRef> reference;
+  SourceLoc loc;
+};
+
 // name -> position, grown lazily as entities are appended (lookups stay O(1) on large modules).
 struct NameIndex {
   std::unordered_map<std::string, size_t> positions;
@@ -188,16 +246,18 @@ struct Module {
   std::vector<Task> tasks;
   std::vector<MapTask> mapTasks;
   std::vector<Workflow> workflows;
+  std::vector<LaunchPlan> launchPlans;
   std::vector<CxxEnum> cxxEnums;  // in first-use order, each once
 
   const Task* findTask(const std::string& name) const;
   const MapTask* findMapTask(const std::string& name) const;
   const Workflow* findWorkflow(const std::string& name) const;
+  const LaunchPlan* findLaunchPlan(const std::string& name) const;
   // The interface a node of the given kind and target sees, or nullptr.
   const Interface* targetInterface(Node::Kind kind, const std::string& target) const;
 
  private:
-  mutable NameIndex taskIndex_, mapTaskIndex_, workflowIndex_;
+  mutable NameIndex taskIndex_, mapTaskIndex_, workflowIndex_, launchPlanIndex_;
 };
 
 }  // namespace flytecc::ir
