@@ -397,7 +397,7 @@ T input_as(const InputValue& v, const char* name) {
                                           : mismatch();
   } else if constexpr (std::is_same_v<T, std::chrono::system_clock::time_point>) {
     return v.kind == InputValue::DATETIME
-               ? T(std::chrono::duration_cast<T::duration>(std::chrono::nanoseconds(v.integer)))
+               ? T(std::chrono::duration_cast<typename T::duration>(std::chrono::nanoseconds(v.integer)))
                : mismatch();
   } else {
     return mismatch();

@@ -9,11 +9,13 @@
 #include <cstdint>
 #include <string>
 
+using namespace flyte::literals;
+
 FLYTE_TASK()
 double score(std::int64_t x, double scale) { return double(x) * scale; }
 
 FLYTE_WORKFLOW()
-double score_wf(std::int64_t x, double scale = 1.0, std::chrono::system_clock::time_point day = {}) {
+double score_wf(std::int64_t x, std::chrono::system_clock::time_point day, double scale = 1.0) {
   return score(x, scale);
 }
 
@@ -29,7 +31,7 @@ FLYTE_LAUNCH_PLAN(wrong_type, score_wf, .name = "wrong_type", .default_inputs = 
 // CHECK: launch-plan.cpp:[[@LINE-1]]:92: error: default input 'scale' of launch plan 'wrong_type' is int, but workflow 'score_wf' declares it float: Flyte does not convert int to float [flyte-launch-plan]
 
 FLYTE_LAUNCH_PLAN(string_for_int, score_wf, .name = "string_for_int", .fixed_inputs = {{"x", "3"}});
-// CHECK: launch-plan.cpp:[[@LINE-1]]:95: error: fixed input 'x' of launch plan 'string_for_int' is str, but workflow 'score_wf' declares it int{{.*}}[flyte-launch-plan]
+// CHECK: launch-plan.cpp:[[@LINE-1]]:94: error: fixed input 'x' of launch plan 'string_for_int' is str, but workflow 'score_wf' declares it int{{.*}}[flyte-launch-plan]
 
 FLYTE_LAUNCH_PLAN(both, score_wf, .name = "both", .default_inputs = {{"scale", 3.0}}, .fixed_inputs = {{"scale", 2.0}});
 // CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: launch plan 'both': input 'scale' is both fixed and defaulted [flyte-launch-plan]
@@ -41,8 +43,8 @@ FLYTE_LAUNCH_PLAN(of_a_task, score, .name = "of_a_task");
 // CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: 'score' is not a workflow: FLYTE_LAUNCH_PLAN launches a FLYTE_WORKFLOW function [flyte-launch-plan]
 
 FLYTE_WORKFLOW()
-double caller(std::int64_t x = 1) { return doubled(x, 3.0); }
-// CHECK: launch-plan.cpp:[[@LINE-1]]:55: error: too many arguments for 'doubled' [flyte-too-many-arguments]
+double caller(std::int64_t x = 1) { return doubled(x, "scale"_a = 3.0); }
+// CHECK: launch-plan.cpp:[[@LINE-1]]:55: error: 'doubled' has no parameter named 'scale' [flyte-unknown-parameter]
 
 FLYTE_WORKFLOW()
 double unbound() { return doubled(); }

@@ -18,7 +18,7 @@ std::string upper(std::string text);
 
 FLYTE_REFERENCE_LAUNCH_PLAN("flytesnacks", "development", "shared.scoring.score_lp", "v7")
 double score_lp(std::int64_t x, Point p);
-// CHECK: reference.cpp:[[@LINE-1]]:40: error: parameter 'p' of 'score_lp' has type 'Point', which has no Flyte type {{.*}}[flyte-unsupported-type]
+// CHECK: reference.cpp:[[@LINE-1]]:39: error: parameter 'p' of 'score_lp' has type 'Point', which has no Flyte type {{.*}}[flyte-unsupported-type]
 
 FLYTE_TASK()
 std::string local(std::string text) { return text; }
@@ -29,4 +29,4 @@ std::string shadow(std::string text);
 
 FLYTE_WORKFLOW()
 std::vector<std::string> mapped(std::vector<std::int64_t> ns = {1}) { return flyte::map_task(normalize)(ns); }
-// CHECK: reference.cpp:[[@LINE-1]]:104: error: mapped input 'text' of 'shared.text.normalize' is [str], but [int] is bound to it{{.*}}[flyte-map-binding-type]
+// CHECK: reference.cpp:[[@LINE-1]]:105: error: mapped input 'text' of 'shared.text.normalize' is [str], but [int] is bound to it{{.*}}[flyte-map-binding-type]
