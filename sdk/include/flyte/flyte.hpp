@@ -210,18 +210,22 @@ struct Reference {
 #define FLYTE_LAUNCH_PLAN(var, workflow, ...)                                                     \
   [[clang::annotate("flyte.launch_plan", &workflow, ::flyte::LaunchPlanConfig{__VA_ARGS__})]] \
   inline constexpr ::flyte::LaunchPlan<decltype(&workflow)> var { &workflow, ::flyte::LaunchPlanConfig{__VA_ARGS__} }
-// Before a declaration (no body) whose signature is the registered entity's interface.
-#define FLYTE_REFERENCE_TASK(...) [[clang::annotate("flyte.reference_task", ::flyte::Reference{__VA_ARGS__})]]
+// Before a declaration (no body) whose signature is the registered entity's interface. Weak, so that programs
+// holding the workflows (the task executable) link without a definition; define one as a local stand-in.
+#define FLYTE_REFERENCE_TASK(...) \
+  [[clang::annotate("flyte.reference_task", ::flyte::Reference{__VA_ARGS__})]] [[gnu::weak]]
 #define FLYTE_REFERENCE_LAUNCH_PLAN(...) \
-  [[clang::annotate("flyte.reference_launch_plan", ::flyte::Reference{__VA_ARGS__})]]
+  [[clang::annotate("flyte.reference_launch_plan", ::flyte::Reference{__VA_ARGS__})]] [[gnu::weak]]
 #else
 // Other compilers only check that the configuration is well formed.
 #define FLYTE_TASK(...) static_assert(::flyte::detail::valid(::flyte::TaskConfig{__VA_ARGS__}));
 #define FLYTE_WORKFLOW(...) static_assert(::flyte::detail::valid(::flyte::WorkflowConfig{__VA_ARGS__}));
 #define FLYTE_LAUNCH_PLAN(var, workflow, ...) \
   inline constexpr ::flyte::LaunchPlan<decltype(&workflow)> var { &workflow, ::flyte::LaunchPlanConfig{__VA_ARGS__} }
-#define FLYTE_REFERENCE_TASK(...) static_assert(::flyte::detail::valid(::flyte::Reference{__VA_ARGS__}));
-#define FLYTE_REFERENCE_LAUNCH_PLAN(...) static_assert(::flyte::detail::valid(::flyte::Reference{__VA_ARGS__}));
+#define FLYTE_REFERENCE_TASK(...) \
+  static_assert(::flyte::detail::valid(::flyte::Reference{__VA_ARGS__})); [[gnu::weak]]
+#define FLYTE_REFERENCE_LAUNCH_PLAN(...) \
+  static_assert(::flyte::detail::valid(::flyte::Reference{__VA_ARGS__})); [[gnu::weak]]
 #endif
 
 // Blob types.
