@@ -113,6 +113,9 @@ class Run {
                                              core::LiteralMap& inputs, const std::string& path);
   llvm::Expected<core::LiteralMap> launchPlan(const std::string& name, const core::LiteralMap& inputs,
                                               const std::string& path);
+  // An ArrayNode over a launch plan: one execution of it per item, in order.
+  llvm::Expected<core::LiteralMap> arrayOverLaunchPlan(const core::ArrayNode& an, const std::string& name,
+                                                       const core::LiteralMap& inputs, const std::string& path);
 
   // One item or plain task with its retries; sets `failure` when every attempt failed.
   std::optional<core::LiteralMap> attempts(const core::TaskTemplate& t, const std::string& inputsPath,
@@ -279,21 +282,38 @@ llvm::Expected<core::LiteralMap> Run::workflow(const core::WorkflowTemplate& wf,
 
 llvm::Expected<core::LiteralMap> Run::node(const core::Node& n, core::LiteralMap& inputs,
                                            const std::string& path) {
+  // A reference entity (its own project, domain and version, not in the program) is registered on Flyte only.
+  auto missing = [&](const core::Identifier& id, const char* what) {
+    if (!id.version().empty() && id.version().find("{{") == std::string::npos)
+      return bad("node " + path + ": '" + id.name() + "' is a reference " + what + " (" + id.project() + "/" +
+                 id.domain() + "/" + id.name() + ":" + id.version() +
+                 "), registered on Flyte: flytecc run cannot run it locally");
+    return bad("node " + path + ": no " + what + " named '" + id.name() + "'");
+  };
   if (n.has_task_node()) {
     const auto* t = program_.findTask(n.task_node().reference_id().name());
-    if (!t) return bad("node " + path + ": no task named '" + n.task_node().reference_id().name() + "'");
+    if (!t) return missing(n.task_node().reference_id(), "task");
     return taskNode(n, *t, inputs, path);
   }
   if (n.has_array_node()) {
     const core::Node& sub = n.array_node().node();
-    if (!sub.has_task_node()) return bad("node " + path + ": only task array nodes are supported locally");
+    if (sub.has_workflow_node() && sub.workflow_node().has_launchplan_ref()) {
+      const auto& id = sub.workflow_node().launchplan_ref();
+      if (!program_.findLaunchPlan(id.name())) return missing(id, "launch plan");
+      return arrayOverLaunchPlan(n.array_node(), id.name(), inputs, path);
+    }
+    if (!sub.has_task_node()) return bad("node " + path + ": only task and launch-plan array nodes are supported locally");
     const auto* t = program_.findTask(sub.task_node().reference_id().name());
-    if (!t) return bad("node " + path + ": no task named '" + sub.task_node().reference_id().name() + "'");
+    if (!t) return missing(sub.task_node().reference_id(), "task");
     return arrayNode(n.array_node(), *t, inputs, path);
   }
   if (n.has_workflow_node()) {
     const auto& wn = n.workflow_node();
-    if (wn.has_launchplan_ref()) return launchPlan(wn.launchplan_ref().name(), inputs, path);
+    if (wn.has_launchplan_ref()) {
+      if (!program_.findLaunchPlan(wn.launchplan_ref().name()) && !wn.launchplan_ref().version().empty())
+        return missing(wn.launchplan_ref(), "launch plan");
+      return launchPlan(wn.launchplan_ref().name(), inputs, path);
+    }
     const auto* wf = program_.findWorkflow(wn.sub_workflow_ref().name());
     if (!wf) return bad("node " + path + ": no workflow named '" + wn.sub_workflow_ref().name() + "'");
     if (options_.observer) options_.observer->nodeStarted(path, wf->id().name(), std::nullopt);
@@ -311,10 +331,61 @@ llvm::Expected<core::LiteralMap> Run::launchPlan(const std::string& name, const 
   const auto* wf = program_.findWorkflow(wfName);
   if (!wf) return bad("node " + path + ": no launch plan or workflow named '" + name + "'");
   core::LiteralMap inputs = given;
-  if (lp)
+  if (lp) {
     for (const auto& [k, p] : lp->spec().default_inputs().parameters())
       if (!inputs.literals().count(k) && p.has_default_()) (*inputs.mutable_literals())[k] = p.default_();
-  return workflow(*wf, inputs, path);
+    for (const auto& [k, v] : lp->spec().fixed_inputs().literals()) (*inputs.mutable_literals())[k] = v;
+  }
+  if (options_.observer) options_.observer->nodeStarted(path, name, std::nullopt);
+  auto r = workflow(*wf, inputs, path);
+  if (options_.observer) options_.observer->nodeFinished(path, bool(r), false, {});
+  return r;
+}
+
+llvm::Expected<core::LiteralMap> Run::arrayOverLaunchPlan(const core::ArrayNode& an, const std::string& name,
+                                                          const core::LiteralMap& inputs, const std::string& path) {
+  const auto* lp = program_.findLaunchPlan(name);
+  const auto* wf = lp ? program_.findWorkflow(lp->spec().workflow_id().name()) : nullptr;
+  if (!wf) return bad("node " + path + ": no workflow for launch plan '" + name + "'");
+  std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
+  std::optional<size_t> size;
+  for (const auto& [input, lit] : inputs.literals()) {
+    if (std::count(boundList.begin(), boundList.end(), input)) continue;
+    if (!lit.has_collection()) return bad("node " + path + ": mapped input '" + input + "' is not a list");
+    size_t n = size_t(lit.collection().literals_size());
+    if (size && *size != n)
+      return bad("node " + path + ": mapped inputs have different lengths (" + std::to_string(*size) + " and " +
+                 std::to_string(n) + ")");
+    size = n;
+  }
+  const size_t total = size.value_or(0);
+  size_t minSuccesses = total;
+  if (an.success_criteria_case() == core::ArrayNode::kMinSuccesses)
+    minSuccesses = std::min<size_t>(an.min_successes(), total);
+  else if (an.success_criteria_case() == core::ArrayNode::kMinSuccessRatio)
+    minSuccesses = size_t(std::ceil(double(an.min_success_ratio()) * double(total)));
+  core::LiteralMap gathered;
+  for (const auto& [out, var] : wf->interface().outputs().variables()) (*gathered.mutable_literals())[out].mutable_collection();
+  size_t failed = 0;
+  std::string firstError;
+  for (size_t i = 0; i < total; ++i) {
+    auto r = launchPlan(name, runtime::mapitem::itemInputs(inputs, boundList, int64_t(i)), path + "/" + std::to_string(i));
+    for (auto& [out, list] : *gathered.mutable_literals()) {
+      core::Literal* slot = list.mutable_collection()->add_literals();
+      if (r && r->literals().count(out)) *slot = r->literals().at(out);
+      else *slot = noneLiteral();
+    }
+    if (!r) {
+      ++failed;
+      std::string message = llvm::toString(r.takeError());
+      if (firstError.empty()) firstError = message;
+      if (total - failed < minSuccesses)
+        return bad("node " + path + ": " + std::to_string(failed) + " of " + std::to_string(total) +
+                   " launch-plan executions failed; " + std::to_string(minSuccesses) + " needed to succeed\nfirst failure: " +
+                   firstError);
+    }
+  }
+  return gathered;
 }
 
 uint64_t Run::memoryLimit(const core::TaskTemplate& t) const {

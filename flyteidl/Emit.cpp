@@ -44,11 +44,13 @@ llvm::Expected<std::vector<support::OutputFile>> emitModule(const ir::Module& mo
   };
   for (const auto& t : module.tasks) {
     if (kind == EmitKind::Ir) files.push_back({t.name + ".task.ir", ir::print(t)});
-    else add(encode(t.name + ".task", lowerTask(t, options), kind));
+    else if (!t.reference)  // a reference is registered elsewhere: nodes name it
+      add(encode(t.name + ".task", lowerTask(t, options), kind));
   }
   for (const auto& mt : module.mapTasks) {
     if (kind == EmitKind::Ir) files.push_back({mt.name + ".task.ir", ir::print(mt)});
-    else add(encode(mt.name + ".task", lowerMapTask(mt, module, options), kind));
+    else if (hasTemplate(mt, module))  // a map over a launch plan or a reference task: the ArrayNode names it
+      add(encode(mt.name + ".task", lowerMapTask(mt, module, options), kind));
   }
   for (const auto& w : module.workflows) {
     if (kind == EmitKind::Ir) {
@@ -57,6 +59,14 @@ llvm::Expected<std::vector<support::OutputFile>> emitModule(const ir::Module& mo
     }
     add(encode(w.name + ".workflow", lowerWorkflow(w, module), kind));
     add(encode(w.name + ".launchplan", lowerLaunchPlan(w), kind));
+  }
+  for (const auto& lp : module.launchPlans) {
+    if (kind == EmitKind::Ir) {
+      files.push_back({lp.name + ".launchplan.ir", ir::print(lp)});
+      continue;
+    }
+    if (const ir::Workflow* w = lp.reference ? nullptr : module.findWorkflow(lp.workflow))
+      add(encode(lp.name + ".launchplan", lowerLaunchPlan(lp, *w), kind));
   }
   if (error) return error;
   return files;

@@ -155,6 +155,17 @@ static core::Identifier identifier(core::ResourceType type, const std::string& n
   return id;
 }
 
+// A reference's own identifier, or a local entity's (project, domain and version filled in by packaging).
+static core::Identifier identifier(core::ResourceType type, const std::string& name,
+                                   const std::optional<EntityRef>& reference) {
+  if (!reference) return identifier(type, name);
+  core::Identifier id = identifier(type, reference->name);
+  id.set_project(reference->project);
+  id.set_domain(reference->domain);
+  id.set_version(reference->version);
+  return id;
+}
+
 static void lowerMetadata(const Metadata& m, const LoweringOptions& o, core::TaskMetadata* out) {
   auto* rt = out->mutable_runtime();
   rt->set_type(core::RuntimeMetadata::FLYTE_SDK);
@@ -245,6 +256,12 @@ core::TaskTemplate lowerTask(const Task& task, const LoweringOptions& o) {
     c->add_args(value);
   }
   return t;
+}
+
+bool hasTemplate(const MapTask& map, const Module& module) {
+  if (map.overLaunchPlan) return false;
+  const Task* t = module.findTask(map.task);
+  return !(t && t->reference);
 }
 
 core::TaskTemplate lowerMapTask(const MapTask& map, const Module& module, const LoweringOptions& o) {
@@ -349,9 +366,13 @@ core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
     const Task* task = n.kind == Node::Kind::Task ? module.findTask(n.target) : nullptr;
     if (n.kind == Node::Kind::Array)  // the overrides belong to the sub-node
       lowerNodeMetadata(n.target, nullptr, false, {}, node->mutable_metadata());
-    else
-      lowerNodeMetadata(n.displayName, task ? &task->metadata : nullptr, n.kind == Node::Kind::Workflow,
-                        n.overrideMetadata, node->mutable_metadata());
+    else {
+      // flytekit writes `interruptible: false` on sub-workflow and launch-plan nodes, not on reference ones.
+      const LaunchPlan* lp = n.kind == Node::Kind::LaunchPlan ? module.findLaunchPlan(n.target) : nullptr;
+      bool workflowNode = n.kind == Node::Kind::Workflow || (lp && !lp->reference);
+      lowerNodeMetadata(n.displayName, task ? &task->metadata : nullptr, workflowNode, n.overrideMetadata,
+                        node->mutable_metadata());
+    }
     lowerBindings(n.inputs, iface, node->mutable_inputs());
     for (const auto& up : n.upstream) node->add_upstream_node_ids(up);
     auto overrides = [&](core::TaskNodeOverrides* o) {
@@ -371,15 +392,48 @@ core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
     switch (n.kind) {
       case Node::Kind::Task: {
         auto* tn = node->mutable_task_node();
-        *tn->mutable_reference_id() = identifier(core::TASK, n.target);
-        overrides(tn->mutable_overrides());
+        *tn->mutable_reference_id() = identifier(core::TASK, n.target, task ? task->reference : std::nullopt);
+        if (!task || !task->reference) overrides(tn->mutable_overrides());  // flytekit: none on references
         break;
       }
       case Node::Kind::Workflow:
         *node->mutable_workflow_node()->mutable_sub_workflow_ref() = identifier(core::WORKFLOW, n.target);
         break;
+      case Node::Kind::LaunchPlan: {
+        const LaunchPlan* lp = module.findLaunchPlan(n.target);
+        *node->mutable_workflow_node()->mutable_launchplan_ref() =
+            identifier(core::LAUNCH_PLAN, n.target, lp ? lp->reference : std::nullopt);
+        break;
+      }
       case Node::Kind::Array: {
         const MapTask* map = module.findMapTask(n.target);
+        const Task* mappedTask = map && !map->overLaunchPlan ? module.findTask(map->task) : nullptr;
+        if (map && (map->overLaunchPlan || (mappedTask && mappedTask->reference))) {
+          // flytekit 1.16's ArrayNode over a launch plan or a reference task: no map-task template; the sub-node,
+          // named after the entity, runs it once per item.
+          node->mutable_metadata()->set_name(map->task);
+          auto* an = node->mutable_array_node();
+          core::Node* sub = an->mutable_node();
+          sub->set_id(dnsify(map->task));
+          lowerNodeMetadata(map->task, nullptr, false, n.overrideMetadata, sub->mutable_metadata());
+          lowerBindings(n.inputs, iface, sub->mutable_inputs());
+          if (map->overLaunchPlan) {
+            const LaunchPlan* lp = module.findLaunchPlan(map->task);
+            *sub->mutable_workflow_node()->mutable_launchplan_ref() =
+                identifier(core::LAUNCH_PLAN, map->task, lp ? lp->reference : std::nullopt);
+            an->set_execution_mode(core::ArrayNode::FULL_STATE);
+          } else {
+            *sub->mutable_task_node()->mutable_reference_id() = identifier(core::TASK, map->task, mappedTask->reference);
+            an->set_data_mode(core::ArrayNode::INDIVIDUAL_INPUT_FILES);
+          }
+          if (map->concurrency) an->set_parallelism(*map->concurrency);
+          if (map->minSuccesses)
+            an->set_min_successes(*map->minSuccesses);
+          else
+            an->set_min_success_ratio(static_cast<float>(map->minSuccessRatio.value_or(1.0)));
+          an->mutable_is_original_sub_node_interface()->set_value(true);
+          break;
+        }
         auto* an = node->mutable_array_node();
         // The sub-node runs the map task once per item, with the parent's bindings.
         core::Node* sub = an->mutable_node();
@@ -411,13 +465,46 @@ core::WorkflowTemplate lowerWorkflow(const Workflow& w, const Module& module) {
 }
 
 flyteidl::admin::LaunchPlan lowerLaunchPlan(const Workflow& w) {
+  LaunchPlan named;
+  named.name = w.name;
+  named.workflow = w.name;
+  named.interface = w.interface;
+  return lowerLaunchPlan(named, w);
+}
+
+static void lowerSchedule(const Schedule& s, flyteidl::admin::Schedule* out) {
+  if (!s.kickoffInput.empty()) out->set_kickoff_time_input_arg(s.kickoffInput);
+  if (s.kind == Schedule::Kind::Cron) out->mutable_cron_schedule()->set_schedule(s.cron);
+  if (s.kind == Schedule::Kind::Rate) {
+    out->mutable_rate()->set_value(s.rateValue);
+    out->mutable_rate()->set_unit(s.rateUnit == Schedule::Unit::Day    ? flyteidl::admin::DAY
+                                  : s.rateUnit == Schedule::Unit::Hour ? flyteidl::admin::HOUR
+                                                                       : flyteidl::admin::MINUTE);
+  }
+}
+
+static void lowerNotification(const Notification& n, flyteidl::admin::Notification* out) {
+  for (const auto& phase : n.phases) {
+    core::WorkflowExecution::Phase p;
+    if (core::WorkflowExecution::Phase_Parse(phase, &p)) out->add_phases(p);
+  }
+  google::protobuf::RepeatedPtrField<std::string>* recipients =
+      n.channel == Notification::Channel::Email ? out->mutable_email()->mutable_recipients_email()
+      : n.channel == Notification::Channel::Slack ? out->mutable_slack()->mutable_recipients_email()
+                                                  : out->mutable_pager_duty()->mutable_recipients_email();
+  for (const auto& r : n.recipients) *recipients->Add() = r;
+}
+
+flyteidl::admin::LaunchPlan lowerLaunchPlan(const LaunchPlan& named, const Workflow& w) {
   flyteidl::admin::LaunchPlan lp;
-  *lp.mutable_id() = identifier(core::LAUNCH_PLAN, w.name);
+  *lp.mutable_id() = identifier(core::LAUNCH_PLAN, named.name);
   auto* spec = lp.mutable_spec();
   *spec->mutable_workflow_id() = identifier(core::WORKFLOW, w.name);
-  spec->mutable_entity_metadata();
+  auto* em = spec->mutable_entity_metadata();
+  if (named.schedule.kind != Schedule::Kind::None) lowerSchedule(named.schedule, em->mutable_schedule());
+  for (const auto& n : named.notifications) lowerNotification(n, em->add_notifications());
   auto* params = spec->mutable_default_inputs()->mutable_parameters();
-  for (const auto& v : w.interface.inputs) {
+  for (const auto& v : launchPlanInterface(w, named).inputs) {
     core::Parameter& p = (*params)[v.name];
     *p.mutable_var()->mutable_type() = lowerType(v.type);
     p.mutable_var()->set_description(v.name);
@@ -428,9 +515,13 @@ flyteidl::admin::LaunchPlan lowerLaunchPlan(const Workflow& w) {
     else
       p.set_required(true);
   }
-  spec->mutable_fixed_inputs();
-  spec->mutable_labels();
-  spec->mutable_annotations();
+  auto* fixed = spec->mutable_fixed_inputs()->mutable_literals();
+  for (const auto& f : named.fixed)
+    if (const Variable* in = w.interface.findInput(f.name)) (*fixed)[f.name] = lowerLiteral(f.value, in->type);
+  auto* labels = spec->mutable_labels()->mutable_values();
+  for (const auto& [k, v] : named.labels) (*labels)[k] = v;
+  auto* annotations = spec->mutable_annotations()->mutable_values();
+  for (const auto& [k, v] : named.annotations) (*annotations)[k] = v;
   spec->mutable_raw_output_data_config();
   lp.mutable_closure()->mutable_expected_inputs();
   lp.mutable_closure()->mutable_expected_outputs();

@@ -267,6 +267,7 @@ static void fillIdentifiers(pb::Message* m, const PackageSettings& s) {
   const pb::Reflection* r = m->GetReflection();
   if (d->full_name() == "flyteidl.core.Identifier") {
     auto* id = static_cast<flyteidl::core::Identifier*>(m);
+    if (!id->version().empty()) return;  // a reference entity's own identifier
     id->set_project(s.project.empty() ? "{{ registration.project }}" : s.project);
     id->set_domain(s.domain.empty() ? "{{ registration.domain }}" : s.domain);
     id->set_version(s.version.empty() ? "{{ registration.version }}" : s.version);
@@ -301,7 +302,7 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
   LoweringOptions lowering{settings.image, sdkVersion};
 
   auto addTask = [&](const ir::Task& t) {
-    if (!done.insert("1:" + t.name).second) return;
+    if (t.reference || !done.insert("1:" + t.name).second) return;  // references are registered already
     ir::Task task = t;
     // A fused task chain runs its first task's image (checkTaskImages: every task of the chain has it).
     const std::string& imageKey = t.chain.empty() ? t.name : t.chain.front().task;
@@ -313,8 +314,8 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
     entities.push_back({t.name, 1, serializeDeterministic(spec)});
   };
   auto addMapTask = [&](const ir::MapTask& mt) {
-    if (const ir::Task* t = module.findTask(mt.task)) addTask(*t);
-    if (!done.insert("1:" + mt.name).second) return;
+    if (const ir::Task* t = module.findTask(mt.task); t && !mt.overLaunchPlan) addTask(*t);
+    if (!hasTemplate(mt, module) || !done.insert("1:" + mt.name).second) return;
     LoweringOptions o = lowering;  // the map task runs the mapped task's image
     if (const ir::Task* t = module.findTask(mt.task))
       if (auto it = settings.taskImages.find(t->name); it != settings.taskImages.end()) o.image = it->second;
@@ -323,7 +324,19 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
     fillIdentifiers(&spec, settings);
     entities.push_back({mt.name, 1, serializeDeterministic(spec)});
   };
-  std::function<void(const ir::Workflow&)> addWorkflow = [&](const ir::Workflow& w) {
+  std::function<void(const ir::Workflow&)> addWorkflow;
+  // A named launch plan follows its workflow (a launch plan called by a workflow precedes that workflow).
+  std::function<void(const ir::LaunchPlan&)> addLaunchPlan = [&](const ir::LaunchPlan& lp) {
+    if (lp.reference || done.count("3:" + lp.name)) return;
+    const ir::Workflow* w = module.findWorkflow(lp.workflow);
+    if (!w) return;
+    addWorkflow(*w);
+    if (!done.insert("3:" + lp.name).second) return;
+    flyteidl::admin::LaunchPlan spec = lowerLaunchPlan(lp, *w);
+    fillIdentifiers(&spec, settings);
+    entities.push_back({lp.name, 3, serializeDeterministic(spec)});
+  };
+  addWorkflow = [&](const ir::Workflow& w) {
     if (done.count("2:" + w.name) || !done.insert("busy:" + w.name).second) return;  // (the verifier rejects cycles)
     // Dependencies first: flytectl registers files in name order.
     std::vector<const ir::Workflow*> subs;
@@ -331,7 +344,13 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
       if (n.kind == ir::Node::Kind::Task) {
         if (const ir::Task* t = module.findTask(n.target)) addTask(*t);
       } else if (n.kind == ir::Node::Kind::Array) {
-        if (const ir::MapTask* mt = module.findMapTask(n.target)) addMapTask(*mt);
+        if (const ir::MapTask* mt = module.findMapTask(n.target)) {
+          addMapTask(*mt);
+          if (const ir::LaunchPlan* lp = mt->overLaunchPlan ? module.findLaunchPlan(mt->task) : nullptr)
+            addLaunchPlan(*lp);
+        }
+      } else if (n.kind == ir::Node::Kind::LaunchPlan) {
+        if (const ir::LaunchPlan* lp = module.findLaunchPlan(n.target)) addLaunchPlan(*lp);
       } else if (const ir::Workflow* sub = module.findWorkflow(n.target)) {
         addWorkflow(*sub);
         subs.push_back(sub);
@@ -362,6 +381,7 @@ std::vector<PackageFile> buildPackage(const ir::Module& module, const PackageSet
   std::vector<std::pair<const ir::SourceLoc*, std::function<void()>>> order;
   for (const auto& t : module.tasks) order.push_back({&t.loc, [&, p = &t] { addTask(*p); }});
   for (const auto& w : module.workflows) order.push_back({&w.loc, [&, p = &w] { addWorkflow(*p); }});
+  for (const auto& lp : module.launchPlans) order.push_back({&lp.loc, [&, p = &lp] { addLaunchPlan(*p); }});
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first->file, a.first->line, a.first->column) <
            std::tie(b.first->file, b.first->line, b.first->column);

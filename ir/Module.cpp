@@ -110,6 +110,12 @@ const Workflow* Module::findWorkflow(const std::string& name) const {
   return findNamed(workflows, workflowIndex_, name);
 }
 
+const LaunchPlan* Module::findLaunchPlan(const std::string& name) const {
+  return findNamed(launchPlans, launchPlanIndex_, name);
+}
+
+std::string EntityRef::str() const { return project + "/" + domain + "/" + name + ":" + version; }
+
 const Interface* Module::targetInterface(Node::Kind kind, const std::string& target) const {
   switch (kind) {
     case Node::Kind::Task:
@@ -120,6 +126,9 @@ const Interface* Module::targetInterface(Node::Kind kind, const std::string& tar
       return nullptr;
     case Node::Kind::Workflow:
       if (auto* w = findWorkflow(target)) return &w->interface;
+      return nullptr;
+    case Node::Kind::LaunchPlan:
+      if (auto* lp = findLaunchPlan(target)) return &lp->interface;
       return nullptr;
   }
   return nullptr;

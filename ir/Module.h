@@ -81,6 +81,12 @@ struct ChainStep {
   std::string task;
   std::vector<ChainFeed> feeds;
   friend bool operator==(const ChainStep&, const ChainStep&) = default;
+// The full identifier of an entity registered on Flyte by someone else (flytekit's reference_task and
+// reference_launch_plan): nodes name it as it is, the package never includes it.
+struct EntityRef {
+  std::string project, domain, name, version;
+  std::string str() const;  // project/domain/name:version
+  friend bool operator==(const EntityRef&, const EntityRef&) = default;
 };
 
 struct Task {
@@ -96,6 +102,8 @@ struct Task {
   // Non-empty: a fused task chain (no C++ function of its own): the steps run in order in one container, and
   // the fused task's outputs are the last step's. Its metadata, resources and image cover every step.
   std::vector<ChainStep> chain;
+  // A reference task (FLYTE_REFERENCE_TASK): `name` is reference->name; no template is emitted or run locally.
+  std::optional<EntityRef> reference;
 };
 
 // Map fusion (passes/MapFusion.cpp): after the mapped task, an item runs `task` in the same container with the
@@ -109,7 +117,10 @@ struct MapStep {
 // A task mapped over lists: the target of an ArrayNode.
 struct MapTask {
   std::string name;  // {module}.map_{function}_{hash}-arraynode
-  std::string task;  // the mapped Task's name
+  std::string task;  // the mapped Task's name (the LaunchPlan's when overLaunchPlan)
+  // flytekit 1.16's map_task over a launch plan: an ArrayNode whose sub-node is a launch-plan node. Such map tasks
+  // (and those over reference tasks) have no template of their own: the sub-node names the entity itself.
+  bool overLaunchPlan = false;
   std::vector<std::string> boundInputs;  // sorted; bound by a partial, passed whole to every item
   std::optional<std::uint32_t> concurrency;
   std::optional<double> minSuccessRatio;
@@ -161,10 +172,10 @@ struct NodeOverrides {
 };
 
 struct Node {
-  enum class Kind { Task, Array, Workflow };
+  enum class Kind { Task, Array, Workflow, LaunchPlan };
   std::string id;  // n0, n1, ... in creation order
   Kind kind = Kind::Task;
-  std::string target;       // Task, MapTask or Workflow name
+  std::string target;       // Task, MapTask, Workflow or LaunchPlan name
   std::string displayName;  // NodeMetadata.name
   std::vector<Binding> inputs;  // sorted by var
   std::vector<std::string> upstream;
@@ -190,6 +201,51 @@ struct Workflow {
   std::vector<Binding> outputs;
   SourceLoc loc;
   bool fuseTasks = false;  // FLYTE_WORKFLOW(.fuse_tasks = true): task-chain fusion may fuse its task nodes
+};
+
+// A launch plan's schedule (flyteidl.admin.Schedule): a cron expression or a fixed rate, optionally passing the
+// scheduled time to a DATETIME input (kickoff_time_input_arg).
+struct Schedule {
+  enum class Kind { None, Cron, Rate };
+  enum class Unit { Minute, Hour, Day };
+  Kind kind = Kind::None;
+  std::string cron;            // Cron
+  std::uint32_t rateValue = 0;  // Rate
+  Unit rateUnit = Unit::Minute;
+  std::string kickoffInput;
+  friend bool operator==(const Schedule&, const Schedule&) = default;
+};
+
+// flyteidl.admin.Notification: who hears of which terminal phases, by email, Slack or PagerDuty.
+struct Notification {
+  enum class Channel { Email, Slack, PagerDuty };
+  Channel channel = Channel::Email;
+  std::vector<std::string> phases;  // WorkflowExecution.Phase names: SUCCEEDED, FAILED, TIMED_OUT, ABORTED
+  std::vector<std::string> recipients;
+  friend bool operator==(const Notification&, const Notification&) = default;
+};
+
+struct NamedLiteral {
+  std::string name;
+  Literal value;
+};
+
+// A named launch plan (FLYTE_LAUNCH_PLAN) of a workflow, or a reference launch plan
+// (FLYTE_REFERENCE_LAUNCH_PLAN, `reference` set, no workflow). Workflows get their default launch plans
+// without one of these.
+struct LaunchPlan {
+  std::string name;
+  std::string workflow;  // the launched workflow; empty for a reference
+  std::vector<NamedLiteral> defaults;  // as given, sorted by name (they replace the workflow's defaults)
+  std::vector<NamedLiteral> fixed;     // as given, sorted by name
+  Schedule schedule;
+  std::vector<Notification> notifications;
+  std::vector<std::pair<std::string, std::string>> labels, annotations;  // sorted by key
+  // What a node calling it binds: the workflow's inputs without the fixed ones, each with its launch-plan default,
+  // else the workflow's (ir::launchPlanInterface); the workflow's outputs. A reference's: its declared signature.
+  Interface interface;
+  std::optional<EntityRef> reference;
+  SourceLoc loc;
 };
 
 // name -> position, grown lazily as entities are appended (lookups stay O(1) on large modules).
@@ -219,17 +275,19 @@ struct Module {
   std::vector<Task> tasks;
   std::vector<MapTask> mapTasks;
   std::vector<Workflow> workflows;
+  std::vector<LaunchPlan> launchPlans;
   std::vector<CxxEnum> cxxEnums;  // in first-use order, each once
   std::vector<CxxStruct> cxxStructs;  // nested before enclosing, each once
 
   const Task* findTask(const std::string& name) const;
   const MapTask* findMapTask(const std::string& name) const;
   const Workflow* findWorkflow(const std::string& name) const;
+  const LaunchPlan* findLaunchPlan(const std::string& name) const;
   // The interface a node of the given kind and target sees, or nullptr.
   const Interface* targetInterface(Node::Kind kind, const std::string& target) const;
 
  private:
-  mutable NameIndex taskIndex_, mapTaskIndex_, workflowIndex_;
+  mutable NameIndex taskIndex_, mapTaskIndex_, workflowIndex_, launchPlanIndex_;
 };
 
 }  // namespace flytecc::ir

@@ -647,12 +647,13 @@ class Parser {
       if (!id || !expect("=")) return std::nullopt;
       n.id = *id;
       const Token& kt = peek();
-      auto kind = word("'task', 'array' or 'workflow'");
+      auto kind = word("'task', 'array', 'workflow' or 'launchplan'");
       if (!kind) return std::nullopt;
       if (*kind == "task") n.kind = Node::Kind::Task;
       else if (*kind == "array") n.kind = Node::Kind::Array;
       else if (*kind == "workflow") n.kind = Node::Kind::Workflow;
-      else return fail(kt, "expected 'task', 'array' or 'workflow', found '" + *kind + "'"), std::nullopt;
+      else if (*kind == "launchplan") n.kind = Node::Kind::LaunchPlan;
+      else return fail(kt, "expected 'task', 'array', 'workflow' or 'launchplan', found '" + *kind + "'"), std::nullopt;
       auto target = entityName();
       if (!target || !expect("(")) return std::nullopt;
       n.target = *target;

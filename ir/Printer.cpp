@@ -81,11 +81,12 @@ std::string print(const Task& t) {
     }
     attrs += "]";
   }
+  if (t.reference) attrs += " reference=" + quoted(t.reference->str());
   return fmt::format("task @{}{}{}\n", t.name, signature(t.interface), attrs.empty() ? "" : " {" + attrs + " }");
 }
 
 std::string print(const MapTask& m) {
-  std::string attrs = fmt::format(" task=@{}", m.task);
+  std::string attrs = fmt::format(" {}=@{}", m.overLaunchPlan ? "launch_plan" : "task", m.task);
   if (!m.then.empty()) {
     attrs += " then=[";
     for (size_t i = 0; i < m.then.size(); ++i) attrs += fmt::format("{}@{}({})", i ? ", " : "", m.then[i].task, m.then[i].input);
@@ -108,6 +109,7 @@ static const char* kindName(Node::Kind k) {
     case Node::Kind::Task: return "task";
     case Node::Kind::Array: return "array";
     case Node::Kind::Workflow: return "workflow";
+    case Node::Kind::LaunchPlan: return "launchplan";
   }
   return "?";
 }
@@ -144,11 +146,48 @@ std::string print(const Workflow& w) {
   return out + "}\n";
 }
 
+static std::string literals(const std::vector<NamedLiteral>& vs) {
+  std::string out;
+  for (size_t i = 0; i < vs.size(); ++i) out += fmt::format("{}{}={}", i ? " " : "", vs[i].name, vs[i].value.str());
+  return out;
+}
+
+static std::string pairs(const std::vector<std::pair<std::string, std::string>>& kvs) {
+  std::string out;
+  for (size_t i = 0; i < kvs.size(); ++i) out += fmt::format("{}{}={}", i ? " " : "", quoted(kvs[i].first), quoted(kvs[i].second));
+  return out;
+}
+
+std::string print(const LaunchPlan& lp) {
+  std::string attrs;
+  if (lp.reference) attrs += " reference=" + quoted(lp.reference->str());
+  if (!lp.workflow.empty()) attrs += " workflow=@" + lp.workflow;
+  if (!lp.defaults.empty()) attrs += " defaults={" + literals(lp.defaults) + "}";
+  if (!lp.fixed.empty()) attrs += " fixed={" + literals(lp.fixed) + "}";
+  const Schedule& s = lp.schedule;
+  if (s.kind == Schedule::Kind::Cron) attrs += " cron=" + quoted(s.cron);
+  static const char* units[] = {"minute", "hour", "day"};
+  if (s.kind == Schedule::Kind::Rate) attrs += fmt::format(" rate={}{}", s.rateValue, units[int(s.rateUnit)]);
+  if (!s.kickoffInput.empty()) attrs += " kickoff=" + s.kickoffInput;
+  static const char* channels[] = {"email", "slack", "pagerduty"};
+  for (const auto& n : lp.notifications) {
+    attrs += fmt::format(" notify={}(", channels[int(n.channel)]);
+    for (size_t i = 0; i < n.phases.size(); ++i) attrs += (i ? "," : "") + n.phases[i];
+    attrs += ":";
+    for (size_t i = 0; i < n.recipients.size(); ++i) attrs += (i ? "," : "") + quoted(n.recipients[i]);
+    attrs += ")";
+  }
+  if (!lp.labels.empty()) attrs += " labels={" + pairs(lp.labels) + "}";
+  if (!lp.annotations.empty()) attrs += " annotations={" + pairs(lp.annotations) + "}";
+  return fmt::format("launch_plan @{}{} {{{} }}\n", lp.name, signature(lp.interface), attrs);
+}
+
 std::string print(const Module& m) {
   std::string out;
   for (const auto& t : m.tasks) out += print(t);
   for (const auto& mt : m.mapTasks) out += print(mt);
   for (const auto& w : m.workflows) out += print(w);
+  for (const auto& lp : m.launchPlans) out += print(lp);
   return out;
 }
 

@@ -69,6 +69,12 @@ std::optional<Interface> mapItemInterface(const Module& module, const MapTask& m
     if (why) *why = std::move(message);
     return std::nullopt;
   };
+  if (map.overLaunchPlan) {
+    const LaunchPlan* lp = module.findLaunchPlan(map.task);
+    if (!lp) return fail(fmt::format("launch plan '{}' is not defined", map.task));
+    if (!map.then.empty()) return fail("a map over a launch plan cannot be fused");
+    return lp->interface;
+  }
   const Task* first = module.findTask(map.task);
   if (!first) return fail(fmt::format("task '{}' is not defined", map.task));
   Interface item = first->interface;
@@ -141,6 +147,60 @@ bool isValidImageReference(std::string_view ref) {
   std::string domain = m[1].str();
   std::string name = domain + m[2].str();
   return name.size() <= 255;
+}
+
+}  // namespace flytecc::ir
+
+namespace flytecc::ir {
+
+static const Literal* findNamedLiteral(const std::vector<NamedLiteral>& v, const std::string& name) {
+  for (const auto& n : v)
+    if (n.name == name) return &n.value;
+  return nullptr;
+}
+
+Interface launchPlanInterface(const Workflow& wf, const LaunchPlan& lp) {
+  Interface out;
+  for (const auto& in : wf.interface.inputs) {
+    if (findNamedLiteral(lp.fixed, in.name)) continue;
+    Variable v = in;
+    if (const Literal* d = findNamedLiteral(lp.defaults, in.name)) v.defaultValue = *d;
+    out.inputs.push_back(std::move(v));
+  }
+  out.outputs = wf.interface.outputs;
+  return out;
+}
+
+std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp) {
+  std::vector<std::string> out;
+  auto check = [&](const std::vector<NamedLiteral>& values, const char* what) {
+    for (const auto& v : values) {
+      const Variable* in = wf.interface.findInput(v.name);
+      if (!in)
+        out.push_back(fmt::format("{} input '{}' is not an input of workflow '{}'", what, v.name, wf.name));
+      else if (!literalFits(v.value, in->type))
+        out.push_back(fmt::format("{} input '{}' is {}, but workflow '{}' declares it {}", what, v.name, v.value.str(),
+                                  wf.name, in->type.str()));
+    }
+  };
+  check(lp.fixed, "fixed");
+  check(lp.defaults, "default");
+  for (const auto& d : lp.defaults)
+    if (findNamedLiteral(lp.fixed, d.name))
+      out.push_back(fmt::format("input '{}' is both fixed and defaulted", d.name));
+  if (!lp.schedule.kickoffInput.empty()) {
+    const Variable* in = wf.interface.findInput(lp.schedule.kickoffInput);
+    if (!in || !(in->type == Type::of(Simple::Datetime)))
+      out.push_back(fmt::format("the schedule's kickoff input '{}' is not a datetime input of workflow '{}'",
+                                lp.schedule.kickoffInput, wf.name));
+    else if (findNamedLiteral(lp.fixed, in->name))
+      out.push_back(fmt::format("the schedule's kickoff input '{}' is fixed", in->name));
+  }
+  if (lp.schedule.kind == Schedule::Kind::Rate && lp.schedule.rateValue == 0)
+    out.push_back("a fixed-rate schedule needs a positive rate");
+  if (lp.schedule.kind == Schedule::Kind::Cron && lp.schedule.cron.empty())
+    out.push_back("a cron schedule needs an expression");
+  return out;
 }
 
 }  // namespace flytecc::ir

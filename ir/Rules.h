@@ -45,6 +45,16 @@ std::string dnsify(std::string_view value);
 // or input, a task without exactly one output, an output that does not cast to the next input.
 std::optional<Interface> mapItemInterface(const Module& module, const MapTask& map, std::string* why = nullptr);
 
+// What a node calling launch plan `lp` of workflow `wf` binds (flytekit's LaunchPlan interface): the workflow's
+// inputs but the fixed ones, each defaulting to the launch plan's default, else the workflow's; the workflow's outputs.
+Interface launchPlanInterface(const Workflow& wf, const LaunchPlan& lp);
+
+// A launch plan's problems against its workflow, one message each (empty: none): a fixed or default input that
+// is not an input, a value that does not fit the input's type, an input both fixed and defaulted, a kickoff
+// input that is not a DATETIME input, a rate that is not positive. The analyzer reports them at the source
+// (flyte-launch-plan); the verifier checks the same.
+std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp);
+
 // Kubernetes quantities ("500m", "2Gi", "1.5"): the larger of two (either may be empty = unset, which loses
 // to a set one); nullopt when they do not compare (a suffix Kubernetes does not know). A fused map item runs
 // both tasks in one container, so it asks for the larger of each.

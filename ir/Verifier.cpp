@@ -19,11 +19,14 @@ class Verifier {
 
   std::vector<VerifierError> run() {
     checkNamesUnique();
-    for (const auto& t : m_.tasks) checkInterface(t.interface, t.name, t.loc);
-    for (const auto& t : m_.tasks)
+    for (const auto& t : m_.tasks) {
+      checkInterface(t.interface, t.name, t.loc);
       if (!t.chain.empty()) checkChain(t);
+      if (t.reference) checkReference(*t.reference, t.name, t.loc);
+    }
     for (const auto& mt : m_.mapTasks) checkMapTask(mt);
     for (const auto& w : m_.workflows) checkWorkflow(w);
+    for (const auto& lp : m_.launchPlans) checkLaunchPlan(lp);
     checkNoCycles();
     return std::move(errors_);
   }
@@ -52,6 +55,33 @@ class Verifier {
       add(mt.name, mt.loc);
     }
     for (const auto& w : m_.workflows) add(w.name, w.loc);
+    // Launch plans have their own namespace (a workflow's default launch plan shares its name).
+    std::set<std::string> lps;
+    for (const auto& lp : m_.launchPlans) {
+      if (!isValidEntityName(lp.name)) error(lp.loc, "'{}' is not a valid launch plan name", lp.name);
+      if (!lps.insert(lp.name).second) error(lp.loc, "launch plan name '{}' is used twice", lp.name);
+      if (!lp.reference && m_.findWorkflow(lp.name))
+        error(lp.loc, "launch plan '{}' has the name of a workflow's default launch plan", lp.name);
+    }
+  }
+
+  void checkReference(const EntityRef& r, const std::string& owner, const SourceLoc& loc) {
+    if (r.project.empty() || r.domain.empty() || r.name.empty() || r.version.empty())
+      error(loc, "reference '{}' needs a project, a domain, a name and a version ({})", owner, r.str());
+  }
+
+  void checkLaunchPlan(const LaunchPlan& lp) {
+    checkInterface(lp.interface, lp.name, lp.loc);
+    if (lp.reference) return checkReference(*lp.reference, lp.name, lp.loc);
+    const Workflow* wf = m_.findWorkflow(lp.workflow);
+    if (!wf) return error(lp.loc, "launch plan '{}' launches '{}', which none of the inputs defines", lp.name, lp.workflow);
+    for (const auto& problem : launchPlanProblems(*wf, lp)) error(lp.loc, "launch plan '{}': {}", lp.name, problem);
+    Interface want = launchPlanInterface(*wf, lp);
+    bool same = want.inputs.size() == lp.interface.inputs.size() && want.outputs.size() == lp.interface.outputs.size();
+    for (size_t i = 0; same && i < want.inputs.size(); ++i)
+      same = want.inputs[i].name == lp.interface.inputs[i].name && want.inputs[i].type == lp.interface.inputs[i].type;
+    for (size_t i = 0; same && i < want.outputs.size(); ++i) same = want.outputs[i].type == lp.interface.outputs[i].type;
+    if (!same) error(lp.loc, "launch plan '{}' does not declare the interface of '{}' without its fixed inputs", lp.name, wf->name);
   }
 
   // A struct type has a name, and fields with distinct, non-empty names (recursively).
@@ -131,8 +161,10 @@ class Verifier {
   }
 
   void checkMapTask(const MapTask& mt) {
-    const Task* task = m_.findTask(mt.task);
-    if (!task) return error(mt.loc, "map task '{}' maps task '{}', which none of the inputs defines", mt.name, mt.task);
+    if (mt.overLaunchPlan && !m_.findLaunchPlan(mt.task))
+      return error(mt.loc, "map task '{}' maps launch plan '{}', which none of the inputs defines", mt.name, mt.task);
+    if (!mt.overLaunchPlan && !m_.findTask(mt.task))
+      return error(mt.loc, "map task '{}' maps task '{}', which none of the inputs defines", mt.name, mt.task);
     if (mt.minSuccessRatio && !isValidMinSuccessRatio(*mt.minSuccessRatio))
       error(mt.loc, "map task '{}': min_success_ratio {} is outside (0, 1]", mt.name, *mt.minSuccessRatio);
     if (conflictingSuccessCriteria(mt.minSuccessRatio, mt.minSuccesses))
@@ -238,8 +270,8 @@ class Verifier {
         if (!bound.insert(b.var).second) error(n.loc, "Input [{}] is bound more than once.", b.var);
         checkBinding(b.value, in->type, fmt::format("input '{}' of node '{}'", b.var, n.id), w, nodes, n.loc);
       }
-      for (const auto& in : iface->inputs)
-        if (!bound.count(in.name) && !in.type.isOptional())
+      for (const auto& in : iface->inputs)  // a launch plan's defaults fill what its node leaves unbound
+        if (!bound.count(in.name) && !in.type.isOptional() && !(n.kind == Node::Kind::LaunchPlan && in.defaultValue))
           error(n.loc, "Parameter not bound [{}].", in.name);
       for (const auto& up : n.upstream)
         if (!nodes.count(up)) error(n.loc, "node '{}' depends on '{}', which does not precede it", n.id, up);
@@ -267,8 +299,17 @@ class Verifier {
     std::function<bool(const Workflow&)> visit = [&](const Workflow& w) {
       mark[w.name] = Mark::Grey;
       for (const auto& n : w.nodes) {
-        if (n.kind != Node::Kind::Workflow) continue;
-        const Workflow* callee = m_.findWorkflow(n.target);
+        std::string target = n.target;
+        if (n.kind == Node::Kind::LaunchPlan || n.kind == Node::Kind::Array) {
+          const MapTask* mt = n.kind == Node::Kind::Array ? m_.findMapTask(n.target) : nullptr;
+          if (n.kind == Node::Kind::Array && (!mt || !mt->overLaunchPlan)) continue;
+          const LaunchPlan* lp = m_.findLaunchPlan(mt ? mt->task : n.target);
+          if (!lp || lp->reference) continue;
+          target = lp->workflow;
+        } else if (n.kind != Node::Kind::Workflow) {
+          continue;
+        }
+        const Workflow* callee = m_.findWorkflow(target);
         if (!callee) continue;
         Mark m = mark[callee->name];
         if (m == Mark::Grey) {

@@ -54,6 +54,11 @@ std::string fusedName(const ir::Module& m, const MapTask& fused) {
 // Why mapping `second` over the output of `first` in one item could change a result, or empty when it cannot.
 std::string whyNot(const ir::Module& m, const MapTask& first, const MapTask& second, const Node& a, const Node& b) {
   for (const auto* mt : {&first, &second}) {
+    if (mt->overLaunchPlan) return fmt::format("'{}' maps a launch plan: its items are workflow executions", mt->task);
+    if (const ir::Task* t = m.findTask(mt->task); t && t->reference)
+      return fmt::format("'{}' is a reference task: it runs its own registered template", mt->task);
+  }
+  for (const auto* mt : {&first, &second}) {
     if (ir::mapItemsMayFail(mt->minSuccessRatio, mt->minSuccesses))
       return fmt::format("items of '{}' may fail (min_success_ratio / min_successes): the second map would see "
                          "the failed items as none",

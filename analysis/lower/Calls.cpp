@@ -57,6 +57,18 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
   if (auto* op = dyn_cast<CXXOperatorCallExpr>(u);
       op && op->getOperator() == OO_Call && op->getNumArgs() >= 1 && isSdkRecord(op->getArg(0)->getType(), "MapTask"))
     return lowerMapCall(b, op);
+  if (auto* op = dyn_cast<CXXOperatorCallExpr>(u); op && op->getOperator() == OO_Call && op->getNumArgs() >= 1 &&
+                                                     isSdkRecord(op->getArg(0)->getType(), "LaunchPlan")) {
+    std::string lp = launchPlanOf(op->getArg(0));
+    if (lp.empty()) {
+      auto* ref = dyn_cast_or_null<DeclRefExpr>(unwrap(op->getArg(0)));
+      bool reported = ref && std::count(launchPlanDecls_.begin(), launchPlanDecls_.end(), ref->getDecl()->getCanonicalDecl());
+      if (!reported) expressionError(b, op->getArg(0), "expected a launch plan declared with FLYTE_LAUNCH_PLAN");
+      return std::nullopt;
+    }
+    std::vector<const Expr*> args(op->arg_begin() + 1, op->arg_end());
+    return lowerLaunchPlanCall(b, op, lp, args);
+  }
 
   if (auto* mc = dyn_cast<CXXMemberCallExpr>(u);
       mc && mc->getMethodDecl() && isSdk(mc->getMethodDecl(), "with_overrides"))
@@ -80,6 +92,13 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
     if (callee && isSdk(callee, "map_task")) return lowerMapTask(b, call);
     EntityKind kind;
     if (callee && flyteAnnotation(callee, &kind)) return lowerEntityCall(b, call, callee, kind);
+    if (bool launchPlan = false; callee && referenceAnnotation(callee, &launchPlan)) {
+      if (!launchPlan) return lowerEntityCall(b, call, callee, EntityKind::Task);
+      std::string lp = launchPlanOf(call->getCallee());
+      if (lp.empty()) return std::nullopt;  // reported at the declaration
+      std::vector<const Expr*> args(call->arg_begin(), call->arg_end());
+      return lowerLaunchPlanCall(b, call, lp, args);
+    }
   }
 
   // Constants: literals, constexpr variables and expressions of them.
@@ -155,6 +174,8 @@ const FunctionDecl* TULowering::taskOf(const Expr* e) {
 }
 
 bool TULowering::requireTask(const Expr* e, const FunctionDecl* fd) {
+  if (bool launchPlan = false; fd && referenceAnnotation(fd, &launchPlan) && !launchPlan)
+    return irTask(fd) != nullptr;  // a reference task (or one already reported)
   EntityKind kind;
   if (fd && flyteAnnotation(fd, &kind) && kind == EntityKind::Task) {
     if (irTask(fd) || wasRejected(fd)) return irTask(fd) != nullptr;

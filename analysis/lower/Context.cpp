@@ -18,6 +18,17 @@ const AnnotateAttr* flyteAnnotation(const Decl* fd, EntityKind* kind) {
   return nullptr;
 }
 
+const AnnotateAttr* referenceAnnotation(const Decl* d, bool* launchPlan) {
+  for (const auto* a : d->specific_attrs<AnnotateAttr>()) {
+    bool lp = a->getAnnotation() == "flyte.reference_launch_plan";
+    if (lp || a->getAnnotation() == "flyte.reference_task") {
+      if (launchPlan) *launchPlan = lp;
+      return a;
+    }
+  }
+  return nullptr;
+}
+
 bool isSdk(const NamedDecl* d, llvm::StringRef name) { return isSdkDecl(d, name); }
 
 bool isSdkRecord(QualType t, llvm::StringRef name) {

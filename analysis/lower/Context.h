@@ -6,6 +6,7 @@
 //   Calls.cpp       expressions: task and workflow calls (nodes), with_overrides, outputs, constants
 //   MapTasks.cpp    flyte::partial, flyte::map_task, map calls (ArrayNodes)
 //   Bindings.cpp    Flyte's binding checks and their presentation
+//   LaunchPlans.cpp FLYTE_LAUNCH_PLAN, FLYTE_REFERENCE_TASK / _LAUNCH_PLAN, launch-plan calls
 // Only analysis/ includes it; the entry point is analyzeTranslationUnit (WorkflowAnalysis.h).
 #pragma once
 
@@ -31,6 +32,8 @@ using ir::Literal;
 
 // The annotation on `fd` (FLYTE_TASK / FLYTE_WORKFLOW) and, in `kind`, which entity it makes; null if none.
 const AnnotateAttr* flyteAnnotation(const Decl* fd, EntityKind* kind);
+// FLYTE_REFERENCE_TASK / FLYTE_REFERENCE_LAUNCH_PLAN on `d` (`launchPlan` says which), or null.
+const AnnotateAttr* referenceAnnotation(const Decl* d, bool* launchPlan);
 bool isSdk(const NamedDecl* d, llvm::StringRef name);
 bool isSdkRecord(QualType t, llvm::StringRef name);
 // The Flyte name of an entity: the configured .name, else the qualified C++ name with '.' for '::'.
@@ -58,6 +61,7 @@ struct Value {
   bool fuse = false;  // MapOptions::fuse
   std::optional<double> minSuccessRatio;
   std::optional<ir::Metadata> metadata;
+  std::string launchPlan;  // Mapper over a launch plan (then `task` is null)
 
   static Value invalid() {
     Value v;
@@ -161,6 +165,19 @@ class TULowering {
   std::optional<Value> lowerMapTask(Body& b, const CallExpr* call);
   std::optional<Value> lowerMapCall(Body& b, const CXXOperatorCallExpr* op);
 
+  // ---- LaunchPlans.cpp: launch plans and reference entities --------------
+  void lowerReference(const FunctionDecl* fd, bool launchPlan);
+  void lowerLaunchPlan(const VarDecl* vd);
+  // One input of `.default_inputs` / `.fixed_inputs` checked against the workflow; false when reported.
+  bool readLaunchPlanInput(const Expr* item, bool fixed, const std::string& lpName, const ir::Workflow& wf,
+                           std::vector<ir::NamedLiteral>& out);
+  // The launch plan a callable expression names: a FLYTE_LAUNCH_PLAN variable or a reference launch plan; "" if
+  // none.
+  std::string launchPlanOf(const Expr* e);
+  // A call of a launch plan (`lp(x)`, `"x"_a = v` too): a launch-plan node.
+  std::optional<Value> lowerLaunchPlanCall(Body& b, const Expr* call, const std::string& lpName,
+                                           llvm::ArrayRef<const Expr*> args);
+
   // ---- Bindings.cpp: binding checks --------------------------------------
   bool bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr,
                  const Expr* whole);
@@ -189,6 +206,9 @@ class TULowering {
   std::set<unsigned> reportedStructProblems_;  // flyte-struct-type locations already reported
   std::set<const FunctionDecl*> rejected_;                 // entities already reported as unusable
   std::map<std::string, MapCallInfo> mapCalls_;            // by node id, in the workflow being lowered
+  std::vector<const VarDecl*> launchPlanDecls_;
+  std::vector<std::pair<const FunctionDecl*, bool>> referenceDecls_;  // (declaration, is a launch plan)
+  std::map<const Decl*, std::string> launchPlanNames_;               // FLYTE_LAUNCH_PLAN variables, references
 };
 
 }  // namespace flytecc::analysis::lower

@@ -2,6 +2,7 @@
 // workflow interfaces.
 #include "analysis/lower/Context.h"
 
+#include <algorithm>
 #include <clang/AST/DeclFriend.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
@@ -47,6 +48,8 @@ void TULowering::run() {
   collect(ctx_.getTranslationUnitDecl());
   for (const FunctionDecl* fd : taskDecls_) lowerTask(fd);
   for (const FunctionDecl* fd : workflowDecls_) lowerWorkflowInterface(fd);
+  for (auto [fd, launchPlan] : referenceDecls_) lowerReference(fd, launchPlan);
+  for (const VarDecl* vd : launchPlanDecls_) lowerLaunchPlan(vd);
   for (const FunctionDecl* fd : workflowDecls_)
     if (fd->hasBody()) lowerWorkflowBody(fd);
 }
@@ -78,7 +81,18 @@ void TULowering::collect(const DeclContext* dc) {
       EntityKind kind;
       if (flyteAnnotation(ft->getTemplatedDecl(), &kind))
         reject(ft->getTemplatedDecl(), kind, UnsupportedReason::Template);
+    } else if (auto* vd = dyn_cast<VarDecl>(d)) {
+      if (vd->hasAttrs())
+        for (const auto* a : vd->specific_attrs<AnnotateAttr>())
+          if (a->getAnnotation() == "flyte.launch_plan" &&
+              std::find(launchPlanDecls_.begin(), launchPlanDecls_.end(), vd->getCanonicalDecl()) == launchPlanDecls_.end())
+            launchPlanDecls_.push_back(vd->getCanonicalDecl());
     } else if (auto* fd = dyn_cast<FunctionDecl>(d)) {
+      bool launchPlan = false;
+      if (referenceAnnotation(fd, &launchPlan)) {
+        if (seen_.insert(fd->getCanonicalDecl()).second) referenceDecls_.emplace_back(fd, launchPlan);
+        continue;
+      }
       EntityKind kind;
       if (!flyteAnnotation(fd, &kind)) continue;
       if (auto* md = dyn_cast<CXXMethodDecl>(fd); md && !md->isStatic()) {

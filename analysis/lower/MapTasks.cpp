@@ -35,7 +35,12 @@ std::optional<Value> TULowering::lowerMapTask(Body& b, const CallExpr* call) {
   if (call->getNumArgs() < 1) return std::nullopt;
   Value v;
   const Expr* target = call->getArg(0);
-  if (auto* fd = taskOf(target)) {
+  if (std::string lp = launchPlanOf(target); !lp.empty()) {
+    if (!module_.findLaunchPlan(lp)) return std::nullopt;
+    v.launchPlan = lp;
+  } else if (isSdkRecord(unwrap(target)->getType(), "LaunchPlan")) {
+    return std::nullopt;  // a launch plan already reported
+  } else if (auto* fd = taskOf(target)) {
     if (!requireTask(target, fd)) return std::nullopt;
     v.task = fd;
   } else if (auto p = isPartialExpr(target) ? lowerExpr(b, target, nullptr) : std::optional<Value>();
@@ -96,7 +101,19 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
     if (mapper) expressionError(b, op->getArg(0), "expected a flyte::map_task(...)");
     return std::nullopt;
   }
-  const ir::Task* task = irTask(mapper->task);
+  // A map over a launch plan maps its interface (without fixed inputs); the ArrayNode's sub-node launches it.
+  ir::Task overLaunchPlan;
+  const ir::Task* task = nullptr;
+  if (!mapper->launchPlan.empty()) {
+    const ir::LaunchPlan* lp = module_.findLaunchPlan(mapper->launchPlan);
+    if (!lp) return std::nullopt;
+    overLaunchPlan.name = lp->name;
+    overLaunchPlan.interface = lp->interface;
+    for (auto& in : overLaunchPlan.interface.inputs) in.defaultValue.reset();
+    task = &overLaunchPlan;
+  } else {
+    task = irTask(mapper->task);
+  }
   if (!task) return std::nullopt;
   SourceLocation callLoc = op->getArg(0)->getBeginLoc();
   if (task->interface.outputs.size() > 1) {
@@ -177,6 +194,7 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
 
   ir::MapTask mt;
   mt.task = task->name;
+  mt.overLaunchPlan = !mapper->launchPlan.empty();
   for (const auto& bnd : mapper->bound) mt.boundInputs.push_back(bnd.name);
   std::sort(mt.boundInputs.begin(), mt.boundInputs.end());
   mt.concurrency = mapper->concurrency;

@@ -88,7 +88,7 @@ TEST(Parser, ReportsWhereTheTextIsWrong) {
   };
   EXPECT_EQ(bad("task @t(a: int) -> (o0: integer)\n"), "x.fir:1:25: unknown type 'integer'");
   EXPECT_EQ(bad("task @t(a: int) -> (o0: int)\nworkflow @w() -> () {\n  n0 = call @t(a = 1)\n}\n"),
-            "x.fir:3:8: expected 'task', 'array' or 'workflow', found 'call'");
+            "x.fir:3:8: expected 'task', 'array', 'workflow' or 'launchplan', found 'call'");
   EXPECT_EQ(bad("workflow @w(s: str = \"open) -> () {}"), "x.fir:1:22: unterminated string");
   EXPECT_EQ(bad("map_task @m() -> () { concurrency=-1 }"), "x.fir:1:35: expected a number, found '-1'");
   EXPECT_EQ(bad("flow @w() -> () {}"), "x.fir:1:1: expected 'task', 'map_task' or 'workflow', found 'flow'");

@@ -73,3 +73,48 @@ TEST(Rules, ImageReferences) {
   EXPECT_FALSE(isValidImageReference(std::string(300, 'a')));
   EXPECT_FALSE(isValidImageReference(std::string_view("ap\0p", 4)));
 }
+
+TEST(Rules, LaunchPlans) {
+  Workflow wf;
+  wf.name = "m.report_wf";
+  wf.interface.inputs = {{"region", Type::of(Simple::String), std::nullopt},
+                         {"day", Type::of(Simple::Datetime), std::nullopt},
+                         {"limit", Type::of(Simple::Integer), Literal::ofInt(10)}};
+  wf.interface.outputs = {{"o0", Type::of(Simple::String), std::nullopt}};
+  LaunchPlan lp;
+  lp.name = "nightly";
+  lp.workflow = wf.name;
+  lp.defaults = {{"region", Literal::ofString("eu-west")}};
+  lp.fixed = {{"limit", Literal::ofInt(100)}};
+  lp.schedule.kind = Schedule::Kind::Cron;
+  lp.schedule.cron = "0 2 * * *";
+  lp.schedule.kickoffInput = "day";
+  EXPECT_TRUE(launchPlanProblems(wf, lp).empty());
+  // The fixed input is gone; the launch plan's default replaces none; `day` stays required.
+  Interface iface = launchPlanInterface(wf, lp);
+  ASSERT_EQ(iface.inputs.size(), 2u);
+  EXPECT_EQ(iface.inputs[0].name, "region");
+  EXPECT_EQ(iface.inputs[0].defaultValue, Literal::ofString("eu-west"));
+  EXPECT_EQ(iface.inputs[1].name, "day");
+  EXPECT_FALSE(iface.inputs[1].defaultValue);
+  EXPECT_EQ(iface.outputs.size(), 1u);
+
+  LaunchPlan bad = lp;
+  bad.fixed = {{"limt", Literal::ofInt(1)}, {"region", Literal::ofInt(3)}};
+  bad.schedule.kickoffInput = "limit";
+  auto problems = launchPlanProblems(wf, bad);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0], "fixed input 'limt' is not an input of workflow 'm.report_wf'");
+  EXPECT_EQ(problems[1], "fixed input 'region' is 3, but workflow 'm.report_wf' declares it str");
+  EXPECT_EQ(problems[2], "input 'region' is both fixed and defaulted");
+  EXPECT_EQ(problems[3], "the schedule's kickoff input 'limit' is not a datetime input of workflow 'm.report_wf'");
+
+  // The verifier applies the same rules to the module.
+  Module m;
+  m.workflows.push_back(wf);
+  bad.interface = launchPlanInterface(wf, bad);
+  m.launchPlans.push_back(bad);
+  bool found = false;
+  for (const auto& e : verify(m)) found |= e.message == "launch plan 'nightly': input 'region' is both fixed and defaulted";
+  EXPECT_TRUE(found);
+}

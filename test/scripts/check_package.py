@@ -127,6 +127,7 @@ def main():
         n = len(names)
         width = 1 if n <= 1 else math.ceil(math.log10(n))
         registered = {"1": {}, "2": {}, "3": {}}  # kind -> name -> index
+        references = set()  # reference entities the nodes name (not in the package)
         interfaces = {}  # task/workflow name -> template interface
         entries = []
         for m in members:
@@ -169,13 +170,27 @@ def main():
             wf_inputs = variables(interfaces[name], "inputs")
             node_targets = {}
             for node in tmpl.get("nodes", []):
-                target = one(node, "task_node", "reference_id", "name") or \
-                    one(node, "array_node", "node", "task_node", "reference_id", "name") or \
-                    one(node, "workflow_node", "sub_workflow_ref", "name")
-                ref_kind = "2" if one(node, "workflow_node") is not None else "1"
+                sub = one(node, "array_node", "node", default=node)
+                ref = one(sub, "task_node", "reference_id") or one(sub, "workflow_node", "sub_workflow_ref") or \
+                    one(sub, "workflow_node", "launchplan_ref") or {}
+                target = one(ref, "name")
+                ref_kind = "3" if one(sub, "workflow_node", "launchplan_ref") is not None else \
+                    "2" if one(sub, "workflow_node") is not None else "1"
+                version = one(ref, "version", default="")
+                if target not in registered[ref_kind] and version and "{{" not in version:
+                    # A reference entity: registered elsewhere under its own project, domain and version.
+                    references.add(f"{one(ref, 'project')}/{one(ref, 'domain')}/{target}:{version}")
+                    continue
                 if target not in registered[ref_kind]:
                     problems.append(f"{where}: node {one(node, 'id')} references {target}, not registered before it")
                     continue
+                if one(node, "array_node") is not None and ref_kind == "1" and target in registered["1"] and \
+                        not target.endswith("-arraynode"):
+                    problems.append(f"{where}: node {one(node, 'id')} maps {target}, which is no map task")
+                if ref_kind == "3":
+                    if one(node, "array_node") is None:
+                        node_targets[one(node, "id")] = target
+                    continue  # launch plans: bindings checked against lp_inputs below
                 node_targets[one(node, "id")] = target
                 target_inputs = variables(interfaces.get(target, {}), "inputs")
                 bindings = node.get("inputs", [])
@@ -202,6 +217,17 @@ def main():
             if wf not in registered["2"]:
                 problems.append(f"{where}: launch plan of {wf}, which is not registered before it")
             wf_inputs = variables(interfaces.get(wf, {}), "inputs")
+            interfaces[name] = interfaces.get(wf, {})  # a launch-plan node's outputs are its workflow's
+            fixed = one(msg, "spec", "fixed_inputs", default={})
+            fixed = fixed.get("literals", []) if isinstance(fixed, dict) else []
+            for f in fixed:
+                fname = one(f, "key")
+                if fname not in wf_inputs:
+                    problems.append(f"{where}: fixed input {fname} is not an input of {wf}")
+                elif not literal_fits(one(f, "value"), wf_inputs[fname]):
+                    problems.append(f"{where}: fixed input {fname} is not a {type_str(wf_inputs[fname])}")
+                elif any(one(p, "key") == fname for p in one(msg, "spec", "default_inputs", default={}).get("parameters", [])):
+                    problems.append(f"{where}: {fname} is both fixed and a parameter")
             for p in one(msg, "spec", "default_inputs", default={}).get("parameters", []):
                 pname = one(p, "key")
                 ptype = one(p, "value", "var", "type")
@@ -217,6 +243,8 @@ def main():
     for p in problems:
         print("FAIL", p)
     failed_files = {p.split(":")[0] for p in problems}
+    for r in sorted(references):
+        print("reference", r)
     print(f"{checked} entities; {checked - len(failed_files & {e[4] for e in entries})} passed, {len(problems)} failed")
     return 1 if problems or not checked else 0
 

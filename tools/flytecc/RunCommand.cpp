@@ -239,12 +239,17 @@ std::optional<ex::Program> compileSources(RunArgs& r, llvm::raw_ostream& errs) {
   lo.sdkVersion = FLYTECC_VERSION;
   ex::Program p;
   const ir::Module& m = *fr.module;
-  for (const auto& t : m.tasks) p.tasks[t.name] = idl::lowerTask(t, lo);
-  for (const auto& mt : m.mapTasks) p.tasks[mt.name] = idl::lowerMapTask(mt, m, lo);
+  for (const auto& t : m.tasks)
+    if (!t.reference) p.tasks[t.name] = idl::lowerTask(t, lo);  // a reference's node fails when it runs
+  for (const auto& mt : m.mapTasks)
+    if (idl::hasTemplate(mt, m)) p.tasks[mt.name] = idl::lowerMapTask(mt, m, lo);
   for (const auto& w : m.workflows) {
     p.workflows[w.name] = idl::lowerWorkflow(w, m);
     p.launchPlans[w.name] = idl::lowerLaunchPlan(w);
   }
+  for (const auto& lp : m.launchPlans)
+    if (const ir::Workflow* w = lp.reference ? nullptr : m.findWorkflow(lp.workflow))
+      p.launchPlans[lp.name] = idl::lowerLaunchPlan(lp, *w);
   if (p.workflows.empty()) {
     errs << "flytecc: error: the sources declare no workflow\n";
     return std::nullopt;

@@ -14,10 +14,18 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
   out += "\nnamespace {\n[[maybe_unused]] const bool registered = [] {\n";
   for (const auto& t : module.tasks) {
     if (!t.chain.empty()) continue;  // a fused chain of tasks listed on their own
-    if (!nameable(t.cxxName)) continue;
+    if (!nameable(t.cxxName) || t.reference) continue;
     std::string names;
     for (const auto& in : t.interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";
     out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(&::" + t.cxxName + "), {" + names +
+           "});\n";
+  }
+  for (const auto& lp : module.launchPlans) {  // a launch plan's inputs are given by name
+    const ir::Workflow* w = lp.reference ? nullptr : module.findWorkflow(lp.workflow);
+    if (!w || !nameable(w->cxxName)) continue;
+    std::string names;
+    for (const auto& in : w->interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";
+    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(&::" + w->cxxName + "), {" + names +
            "});\n";
   }
   out += "  return true;\n}();\n}  // namespace\n\nint main(int argc, char** argv) {\n"

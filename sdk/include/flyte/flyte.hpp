@@ -131,6 +131,83 @@ constexpr std::decay_t<T> with_overrides(T&& value, const Overrides&) {
   return std::forward<T>(value);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Launch plans and reference entities.
+// ---------------------------------------------------------------------------------------------
+
+// A constant for a launch plan's default or fixed input: an integer, floating point, bool, string, duration,
+// system_clock time point or std::nullopt (flytecc checks it against the workflow input's type).
+struct InputValue {
+  enum Kind { NONE, INTEGER, FLOAT, BOOLEAN, STRING, DURATION, DATETIME };
+  Kind kind = NONE;
+  long long integer = 0;  // INTEGER; DURATION and DATETIME in nanoseconds (since the epoch)
+  double real = 0;
+  bool boolean = false;
+  const char* string = nullptr;
+
+  constexpr InputValue() = default;
+  constexpr InputValue(std::nullopt_t) {}
+  template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  constexpr InputValue(T v) : kind(INTEGER), integer(static_cast<long long>(v)) {}
+  template <class T, std::enable_if_t<std::is_floating_point_v<T>, int> = 0>
+  constexpr InputValue(T v) : kind(FLOAT), real(static_cast<double>(v)) {}
+  template <class T, std::enable_if_t<std::is_same_v<T, bool>, int> = 0>
+  constexpr InputValue(T v) : kind(BOOLEAN), boolean(v) {}
+  constexpr InputValue(const char* s) : kind(STRING), string(s) {}
+  template <class R, class P>
+  constexpr InputValue(std::chrono::duration<R, P> d)
+      : kind(DURATION), integer(std::chrono::duration_cast<std::chrono::nanoseconds>(d).count()) {}
+  template <class D>
+  constexpr InputValue(std::chrono::time_point<std::chrono::system_clock, D> t)
+      : kind(DATETIME), integer(std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count()) {}
+};
+
+// One input of a launch plan: {"region", "eu-west"}.
+struct Input {
+  const char* name = nullptr;
+  InputValue value{};
+};
+
+// A launch plan's schedule: a cron expression ("0 2 * * *", "@daily") or a fixed rate (whole minutes, hours or
+// days); kickoff_input names a datetime input that receives the scheduled time.
+struct Schedule {
+  const char* cron = nullptr;
+  std::chrono::minutes fixed_rate{0};
+  const char* kickoff_input = nullptr;
+};
+
+// Who hears of an execution reaching one of `phases`.
+struct Notification {
+  enum Channel { EMAIL, SLACK, PAGER_DUTY };
+  enum Phase { UNSET, SUCCEEDED, FAILED, TIMED_OUT, ABORTED };
+  Channel channel = EMAIL;
+  Phase phases[4]{};
+  const char* recipients[8]{};
+};
+
+struct Label {
+  const char* key = nullptr;
+  const char* value = nullptr;
+};
+
+struct LaunchPlanConfig {
+  const char* name = nullptr;  // Flyte launch-plan name; default: the namespace-qualified variable name
+  Input default_inputs[16]{};  // override the workflow's defaults; callers may still set them
+  Input fixed_inputs[16]{};    // always these values; not inputs of the launch plan
+  Schedule schedule{};
+  Notification notifications[4]{};
+  Label labels[16]{};
+  Label annotations[16]{};
+};
+
+// The identifier of an entity registered on Flyte (by flytekit or another flytecc package).
+struct Reference {
+  const char* project = nullptr;
+  const char* domain = nullptr;
+  const char* name = nullptr;
+  const char* version = nullptr;
+};
+
 #if defined(__clang__)
 // Designators out of declaration order are an error in g++ (and in ISO C++20); Clang only warns
 // (-Wreorder-init-list), so the annotations make it an error there too: every compiler and flytecc agree.
@@ -143,10 +220,30 @@ constexpr std::decay_t<T> with_overrides(T&& value, const Overrides&) {
 #define FLYTE_WORKFLOW(...)                                                                                  \
   FLYTE_DETAIL_STRICT_DESIGNATORS_BEGIN [[clang::annotate("flyte.workflow", ::flyte::WorkflowConfig{__VA_ARGS__})]] \
   FLYTE_DETAIL_STRICT_DESIGNATORS_END
+// A named launch plan of a workflow: `FLYTE_LAUNCH_PLAN(nightly, report_wf, .name = "nightly_report",
+// .fixed_inputs = {{"limit", 100}}, .schedule = {.cron = "0 2 * * *"});` declares `nightly`, which workflows call
+// like the workflow (without its fixed inputs) and map over with flyte::map_task.
+#define FLYTE_LAUNCH_PLAN(var, workflow, ...)                                                         \
+  FLYTE_DETAIL_STRICT_DESIGNATORS_BEGIN                                                           \
+  [[clang::annotate("flyte.launch_plan", &workflow, ::flyte::LaunchPlanConfig{__VA_ARGS__})]]     \
+  inline constexpr ::flyte::LaunchPlan<decltype(&workflow)> var { &workflow, ::flyte::LaunchPlanConfig{__VA_ARGS__} } \
+  FLYTE_DETAIL_STRICT_DESIGNATORS_END
+// Before a declaration (no body) whose signature is the registered entity's interface. Weak, so that programs
+// holding the workflows (the task executable) link without a definition; define one as a local stand-in.
+#define FLYTE_REFERENCE_TASK(...) \
+  [[clang::annotate("flyte.reference_task", ::flyte::Reference{__VA_ARGS__})]] [[gnu::weak]]
+#define FLYTE_REFERENCE_LAUNCH_PLAN(...) \
+  [[clang::annotate("flyte.reference_launch_plan", ::flyte::Reference{__VA_ARGS__})]] [[gnu::weak]]
 #else
 // Other compilers only check that the configuration is well formed.
 #define FLYTE_TASK(...) static_assert(::flyte::detail::valid(::flyte::TaskConfig{__VA_ARGS__}));
 #define FLYTE_WORKFLOW(...) static_assert(::flyte::detail::valid(::flyte::WorkflowConfig{__VA_ARGS__}));
+#define FLYTE_LAUNCH_PLAN(var, workflow, ...) \
+  inline constexpr ::flyte::LaunchPlan<decltype(&workflow)> var { &workflow, ::flyte::LaunchPlanConfig{__VA_ARGS__} }
+#define FLYTE_REFERENCE_TASK(...) \
+  static_assert(::flyte::detail::valid(::flyte::Reference{__VA_ARGS__})); [[gnu::weak]]
+#define FLYTE_REFERENCE_LAUNCH_PLAN(...) \
+  static_assert(::flyte::detail::valid(::flyte::Reference{__VA_ARGS__})); [[gnu::weak]]
 #endif
 
 // Blob types.
@@ -292,6 +389,127 @@ void fill(Slots<Params>& slots, const std::vector<std::string>* names, std::size
   }
   slots.filled[index] = true;
 }
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_duration : std::false_type {};
+template <class R, class P>
+struct is_duration<std::chrono::duration<R, P>> : std::true_type {};
+
+// A launch plan's constant as parameter type T (plain C++ execution).
+template <class T>
+T input_as(const InputValue& v, const char* name) {
+  auto mismatch = [&]() -> T { fail(std::string("flyte: launch plan input '") + name + "' does not fit its parameter"); };
+  if constexpr (is_optional<T>::value) {
+    if (v.kind == InputValue::NONE) return std::nullopt;
+    return input_as<typename T::value_type>(v, name);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return v.kind == InputValue::BOOLEAN ? v.boolean : mismatch();
+  } else if constexpr (std::is_integral_v<T>) {
+    return v.kind == InputValue::INTEGER ? static_cast<T>(v.integer) : mismatch();
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return v.kind == InputValue::FLOAT ? static_cast<T>(v.real) : mismatch();
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return v.kind == InputValue::STRING ? std::string(v.string) : mismatch();
+  } else if constexpr (is_duration<T>::value) {
+    return v.kind == InputValue::DURATION ? std::chrono::duration_cast<T>(std::chrono::nanoseconds(v.integer))
+                                          : mismatch();
+  } else if constexpr (std::is_same_v<T, std::chrono::system_clock::time_point>) {
+    return v.kind == InputValue::DATETIME
+               ? T(std::chrono::duration_cast<typename T::duration>(std::chrono::nanoseconds(v.integer)))
+               : mismatch();
+  } else {
+    return mismatch();
+  }
+}
+
+template <std::size_t I = 0, class Params>
+void assign_input(Params& values, std::size_t index, const Input& in) {
+  if constexpr (I < std::tuple_size_v<Params>) {
+    if (index == I) {
+      std::get<I>(values) = input_as<std::tuple_element_t<I, Params>>(in.value, in.name);
+      return;
+    }
+    assign_input<I + 1>(values, index, in);
+  }
+}
+
+template <class Params, std::size_t N>
+void apply_inputs(Slots<Params>& slots, const std::vector<std::string>* names, const Input (&inputs)[N]) {
+  for (const Input& in : inputs) {
+    if (in.name == nullptr) continue;
+    std::size_t index = index_of(names, in.name);
+    if (slots.filled[index]) continue;
+    assign_input(slots.values, index, in);
+    slots.filled[index] = true;
+  }
+}
+}  // namespace detail
+
+// A named launch plan (FLYTE_LAUNCH_PLAN). Called in plain C++, it runs the workflow with the fixed inputs, the
+// arguments (positional ones fill the other parameters in order) and the defaults; inputs are matched by name,
+// which the runner flytecc generates registers.
+template <class F>
+struct LaunchPlan;
+template <class R, class... P>
+struct LaunchPlan<R (*)(P...)> {
+  using Params = std::tuple<std::decay_t<P>...>;
+  R (*workflow)(P...);
+  LaunchPlanConfig config;
+
+  // Runs the workflow on `slots` once the fixed inputs and the defaults are applied.
+  R run(detail::Slots<Params> slots) const {
+    const auto* names = detail::find_param_names(reinterpret_cast<const void*>(workflow));
+    detail::apply_inputs(slots, names, config.default_inputs);
+    for (bool filled : slots.filled)
+      if (!filled) detail::fail("flyte: an input of the launch plan is neither given nor defaulted");
+    return std::apply(workflow, std::move(slots.values));
+  }
+  // The slots with the fixed inputs applied (they take precedence over anything given).
+  detail::Slots<Params> fixed() const {
+    detail::Slots<Params> slots;
+    bool any = false;
+    for (const Input& in : config.fixed_inputs) any |= in.name != nullptr;
+    if (any)
+      detail::apply_inputs(slots, detail::find_param_names(reinterpret_cast<const void*>(workflow)),
+                           config.fixed_inputs);
+    return slots;
+  }
+  template <class... A>
+  R operator()(A&&... args) const {
+    detail::Slots<Params> slots = fixed();
+    const auto* names = detail::find_param_names(reinterpret_cast<const void*>(workflow));
+    std::size_t next = 0;
+    (detail::fill(slots, names, next, std::forward<A>(args)), ...);
+    return run(std::move(slots));
+  }
+};
+
+namespace detail {
+template <class F>
+struct fn_traits<LaunchPlan<F>> : fn_traits<F> {};
+template <class R, class... P>
+const void* address(R (*fn)(P...)) {
+  return reinterpret_cast<const void*>(fn);
+}
+template <class F>
+const void* address(const LaunchPlan<F>& lp) {
+  return reinterpret_cast<const void*>(lp.workflow);
+}
+// One map item: a task called on its arguments, or a launch plan run with its fixed inputs and defaults.
+template <class R, class... P, class Params>
+R invoke(R (*fn)(P...), Slots<Params>& item) {
+  return std::apply(fn, item.values);
+}
+template <class F, class Params>
+auto invoke(const LaunchPlan<F>& lp, Slots<Params>& item) {
+  Slots<Params> slots = item;
+  apply_inputs(slots, find_param_names(address(lp)), lp.config.fixed_inputs);
+  return lp.run(std::move(slots));
+}
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +581,7 @@ class MapTask {
 
   template <class... Lists>
   MapResult<R> operator()(const Lists&... lists) const {
-    const auto* names = detail::find_param_names(reinterpret_cast<const void*>(fn_));
+    const auto* names = detail::find_param_names(detail::address(fn_));
     // Which parameters are mapped (lists) and which are whole values (partial bindings).
     detail::Slots<Params> whole;
     std::array<bool, traits::arity> mapped{};
@@ -384,8 +602,9 @@ class MapTask {
       detail::Slots<Params> item = whole;
       k = 0;
       (detail::assign_at(item.values, targets[k++], element(lists, i)), ...);
+      for (std::size_t t : targets) item.filled[t] = true;
       try {
-        out.emplace_back(std::apply(fn_, item.values));
+        out.emplace_back(detail::invoke(fn_, item));
       } catch (const std::exception&) {
         out.emplace_back(std::nullopt);
         if (size - ++failures < needed) throw;
@@ -461,6 +680,12 @@ MapTask<R (*)(P...)> map_task(R (*task)(P...), MapOptions options = {}) {
 template <class F, class... Bound>
 MapTask<F, Bound...> map_task(const Partial<F, Bound...>& task, MapOptions options = {}) {
   return MapTask<F, Bound...>(task.fn, task.bound, std::move(options));
+}
+
+// map_task over a launch plan: one execution of it per item (an ArrayNode over a launch-plan node).
+template <class F>
+MapTask<LaunchPlan<F>> map_task(const LaunchPlan<F>& lp, MapOptions options = {}) {
+  return MapTask<LaunchPlan<F>>(lp, {}, std::move(options));
 }
 
 }  // namespace flyte
