@@ -149,7 +149,13 @@ def main():
     jobs = [(door, f) for f in a.files for door in doors]
     failures = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
-        results = pool.map(lambda job: job[0](job[1]), jobs)
+        def attempt(job):
+            try:
+                return job[0](job[1])
+            except OSError as e:  # a tool that cannot be started is a failed run, not a traceback
+                return f"cannot run: {e}"
+
+        results = pool.map(attempt, jobs)
         for (door, f), problem in zip(jobs, results):
             if problem:
                 failures += 1
