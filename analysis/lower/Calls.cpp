@@ -133,12 +133,25 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
       v.type = want;
       return v;
     }
+  if (!referencesPromise(b, u)) {
+    expressionError(b, e,
+                    "only task, workflow and map_task calls, their outputs, workflow inputs and constants can "
+                    "appear in a workflow");
+    return std::nullopt;
+  }
+  // An ordinary function given promises: name it, since the remedy is to make it a task.
+  if (auto* call = dyn_cast<CallExpr>(u); call && !isa<CXXOperatorCallExpr>(u) && call->getDirectCallee() &&
+                                          call->getDirectCallee()->getDeclName().isIdentifier()) {
+    expressionError(b, e,
+                    ("'" + call->getDirectCallee()->getName() +
+                     "' is an ordinary function, not a task: it runs nowhere on the cluster, and its arguments are "
+                     "promises resolved there; annotate it with FLYTE_TASK() or call it inside a task")
+                        .str());
+    return std::nullopt;
+  }
   expressionError(b, e,
-                  referencesPromise(b, u)
-                      ? "workflow inputs and task outputs are promises resolved on the cluster; compute with them "
-                        "inside a task"
-                      : "only task, workflow and map_task calls, their outputs, workflow inputs and constants can "
-                        "appear in a workflow");
+                  "workflow inputs and task outputs are promises resolved on the cluster; compute with them inside a "
+                  "task");
   return std::nullopt;
 }
 

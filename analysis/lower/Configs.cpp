@@ -8,7 +8,7 @@
 namespace flytecc::analysis::lower {
 
 void TULowering::notConstant(const Expr* e, llvm::StringRef field) {
-  rep_.report(e->getBeginLoc(), DiagKind::ConfigNotConstant) << field << e->getSourceRange();
+  rep_.report(e->getBeginLoc(), DiagKind::ConfigNotConstant) << ("'" + field.str() + "'") << e->getSourceRange();
 }
 
 std::string TULowering::readString(const Expr* e, llvm::StringRef field) {
@@ -35,7 +35,7 @@ std::int64_t TULowering::readSeconds(const Expr* e, llvm::StringRef field) {
   if (!v) v = evalDurationNanos(optionalPayload(e), ctx_);
   if (!v) {
     if (auto why = outOfRange(unwrap(optionalPayload(e)), ctx_))
-      rep_.report(e->getBeginLoc(), DiagKind::ValueOutOfRange) << field << *why << e->getSourceRange();
+      rep_.report(e->getBeginLoc(), DiagKind::ValueOutOfRange) << ("'" + field.str() + "'") << *why << e->getSourceRange();
     else
       notConstant(e, field);
   }

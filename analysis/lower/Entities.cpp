@@ -174,10 +174,10 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
       if (!v.defaultValue) {
         if (auto why = outOfRange(p->getDefaultArg(), ctx_))
           rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ValueOutOfRange)
-              << ("default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
+              << ("the default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
         else
           rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
-              << ("default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
+              << ("the default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
         ok = false;
       }
     }

@@ -16,14 +16,19 @@ std::optional<Value> TULowering::lowerPartial(Body& b, const CallExpr* call) {
   Value v;
   v.kind = Value::Kind::Partial;
   v.task = task;
+  bool ok = true;
   for (unsigned i = 1; i < call->getNumArgs(); ++i) {
     auto named = namedArg(call->getArg(i));
     if (!named) {
       expressionError(b, call->getArg(i), "flyte::partial binds inputs by name: \"input\"_a = value");
+      ok = false;
       continue;
     }
-    if (!bindNamed(b, v, *t, named->first, named->second, call->getArg(i))) continue;
+    if (!bindNamed(b, v, *t, named->first, named->second, call->getArg(i))) ok = false;
   }
+  // A binding already reported ("refernce"_a, a wrong type) leaves its input unbound: the map call would report
+  // that input again as not bound, so the partial is dropped, like any value whose expression was reported.
+  if (!ok) return std::nullopt;
   return v;
 }
 

@@ -15,7 +15,7 @@ int runtime_value();
 #ifdef BAD
 FLYTE_WORKFLOW()
 std::vector<int> wf(std::vector<int> xs = make()) { return flyte::map_task(twice)(xs); }
-// CHECK: config-not-constant.cpp:[[@LINE-1]]:43: error: 'default value of 'xs'' must be a constant expression that flytecc can read [flyte-config-not-constant]
+// CHECK: config-not-constant.cpp:[[@LINE-1]]:43: error: the default value of 'xs' must be a constant expression that flytecc can read [flyte-config-not-constant]
 
 // A std::string cannot leave Clang's evaluator (C++20 transient allocation): a constexpr function returning one is
 // not read (docs/checks.md: return a std::string_view or const char* instead).

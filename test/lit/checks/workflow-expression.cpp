@@ -18,7 +18,7 @@ int arithmetic(int x = 1) { return inc(x) + 1; }
 
 FLYTE_WORKFLOW()
 int plain_call(int x = 1) { return inc(helper(x)); }
-// CHECK: workflow-expression.cpp:[[@LINE-1]]:40: error: cannot lower this expression in workflow 'plain_call'
+// CHECK: workflow-expression.cpp:[[@LINE-1]]:40: error: cannot lower this expression in workflow 'plain_call': 'helper' is an ordinary function, not a task: it runs nowhere on the cluster, and its arguments are promises resolved there; annotate it with FLYTE_TASK() or call it inside a task [flyte-workflow-expression]
 #endif
 
 // Constant expressions are fine: they become literals.

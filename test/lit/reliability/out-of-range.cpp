@@ -11,11 +11,11 @@ int twice(int a) { return 2 * a; }
 
 FLYTE_WORKFLOW()
 int big_default(std::uint64_t n = 18446744073709551615ull) { return twice(1); }
-// CHECK-DAG: out-of-range.cpp:[[@LINE-1]]:35: error: 'default value of 'n'' is out of range: Flyte integers are int64; 18446744073709551615 is larger than 9223372036854775807 [flyte-value-out-of-range]
+// CHECK-DAG: out-of-range.cpp:[[@LINE-1]]:35: error: the default value of 'n' is out of range: Flyte integers are int64; 18446744073709551615 is larger than 9223372036854775807 [flyte-value-out-of-range]
 
 FLYTE_WORKFLOW()
 int long_default(std::chrono::hours h = std::chrono::hours(24 * 365 * 300)) { return twice(1); }
-// CHECK-DAG: out-of-range.cpp:[[@LINE-1]]:41: error: 'default value of 'h'' is out of range: a Flyte duration is int64 nanoseconds, about 292 years at most [flyte-value-out-of-range]
+// CHECK-DAG: out-of-range.cpp:[[@LINE-1]]:41: error: the default value of 'h' is out of range: a Flyte duration is int64 nanoseconds, about 292 years at most [flyte-value-out-of-range]
 
 FLYTE_TASK(.timeout = std::chrono::hours(24 * 365 * 300))
 int long_timeout(int a) { return a; }
