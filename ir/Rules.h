@@ -45,6 +45,17 @@ std::string dnsify(std::string_view value);
 // or input, a task without exactly one output, an output that does not cast to the next input.
 std::optional<Interface> mapItemInterface(const Module& module, const MapTask& map, std::string* why = nullptr);
 
+// Two Kubernetes quantities ("500m", "2Gi", "1.5", "1e3") compared exactly: negative, zero or positive as `a` is
+// less than, equal to or greater than `b`; nullopt when either is not a quantity.
+std::optional<int> compareQuantities(std::string_view a, std::string_view b);
+
+// A resource whose request is above its limit (both set): Kubernetes rejects such a pod, and Flyte's propeller
+// lowers the request to the limit. `name` is the field's name (cpu, mem, gpu, ephemeral_storage).
+struct RequestAboveLimit {
+  std::string name, request, limit;
+};
+std::vector<RequestAboveLimit> requestsAboveLimits(const Resources& requests, const Resources& limits);
+
 // Kubernetes quantities ("500m", "2Gi", "1.5"): the larger of two (either may be empty = unset, which loses
 // to a set one); nullopt when they do not compare (a suffix Kubernetes does not know). A fused map item runs
 // both tasks in one container, so it asks for the larger of each.
