@@ -14,7 +14,7 @@ int train(int epochs) { return epochs; }
 // Declared twice, defined in another file: the later declaration is the one reported.
 FLYTE_TASK(.interruptible = true)
 int deploy(int model);
-FLYTE_TASK(.interruptible = false, .timeout = std::chrono::minutes(5))
+FLYTE_TASK(.timeout = std::chrono::minutes(5), .interruptible = false)
 int deploy(int model);
 // CHECK: config-mismatch.cpp:[[@LINE-2]]:1: error: the FLYTE_TASK config of 'deploy' differs from an earlier declaration: .interruptible is unset here, true there; .timeout is 300s here, unset there {{.*}}[flyte-config-mismatch]
 // CHECK: config-mismatch.cpp:[[@LINE-5]]:1: note: declared first here
