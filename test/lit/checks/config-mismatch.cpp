@@ -25,7 +25,7 @@ int train(int epochs) { return epochs; }
 // CHECK-NOT: error:
 
 // The same config spelled differently, a default spelled out, or FLYTE_TASK on one declaration only: one config.
-FLYTE_TASK(.retries = 1 + 1, .cache = false, .limits = {.cpu = "2"})
+FLYTE_TASK(.cache = false, .retries = 1 + 1, .limits = {.cpu = "2"})
 int same(int a) { return a; }
 
 int evaluate(int model) { return model; }
