@@ -207,6 +207,12 @@ std::optional<std::vector<ir::Type>> mapResultTypes(QualType type, TypeProblem* 
   return std::nullopt;
 }
 
+size_t declaredOutputCount(QualType type) {
+  if (bare(type)->isVoidType()) return 0;
+  if (auto* s = stdSpecialization(type, "tuple")) return s->getTemplateArgs()[0].pack_size();
+  return 1;
+}
+
 void collectEnums(QualType type, std::vector<ir::CxxEnum>& out) {
   QualType t = bare(type);
   if (t.isNull()) return;

@@ -30,6 +30,10 @@ std::optional<ir::Type> mapType(clang::QualType type, TypeProblem* problem = nul
 // otherwise one. nullopt when some part has no Flyte type.
 std::optional<std::vector<ir::Type>> mapResultTypes(clang::QualType type, TypeProblem* problem = nullptr);
 
+// How many outputs a function's return type declares (none for void, one per element of a std::tuple,
+// otherwise one), whether or not they have Flyte types.
+size_t declaredOutputCount(clang::QualType type);
+
 // Every C++ enum inside `type` (through std::vector, std::map, std::optional, std::tuple), as the runtime needs
 // them: qualified name and enumerators' names. Appends the ones `out` does not have yet.
 void collectEnums(clang::QualType type, std::vector<ir::CxxEnum>& out);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 
+#include <llvm/ADT/APInt.h>
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/MD5.h>
 
@@ -101,27 +102,96 @@ std::optional<Interface> mapItemInterface(const Module& module, const MapTask& m
   return item;
 }
 
-// A quantity in base units (cores or bytes), for comparison only; nullopt when it does not parse.
-static std::optional<double> quantityValue(const std::string& q) {
-  if (q.empty()) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(q.c_str(), &end);
-  if (end == q.c_str()) return std::nullopt;
-  std::string suffix(end);
-  static const std::pair<const char*, double> units[] = {
-      {"", 1},       {"m", 1e-3},           {"k", 1e3},          {"M", 1e6},          {"G", 1e9},
-      {"T", 1e12},   {"Ki", 1024.0},        {"Mi", 1048576.0},   {"Gi", 1073741824.0}, {"Ti", 1099511627776.0}};
-  for (const auto& [u, f] : units)
-    if (suffix == u) return v * f;
-  return std::nullopt;
+namespace {
+// A Kubernetes quantity, exactly: digits x 10^exp10 x 2^exp2.
+struct Quantity {
+  std::string digits;  // no leading zeros; "0" for zero
+  long exp10 = 0, exp2 = 0;
+};
+
+std::optional<Quantity> parseQuantity(std::string_view q) {
+  Quantity out;
+  size_t i = 0;
+  if (i < q.size() && q[i] == '+') ++i;
+  bool any = false;
+  for (; i < q.size() && q[i] >= '0' && q[i] <= '9'; ++i, any = true) out.digits += q[i];
+  if (i < q.size() && q[i] == '.')
+    for (++i; i < q.size() && q[i] >= '0' && q[i] <= '9'; ++i, any = true) {
+      out.digits += q[i];
+      --out.exp10;
+    }
+  if (!any) return std::nullopt;
+  std::string_view suffix = q.substr(i);
+  static const std::pair<std::string_view, int> binary[] = {{"Ki", 10}, {"Mi", 20}, {"Gi", 30},
+                                                            {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
+  static const std::pair<std::string_view, int> decimal[] = {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3},
+                                                             {"M", 6},  {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
+  bool known = false;
+  for (const auto& [s, e] : binary)
+    if (suffix == s) out.exp2 = e, known = true;
+  for (const auto& [s, e] : decimal)
+    if (suffix == s) out.exp10 += e, known = true;
+  if (!known) {
+    if (suffix.size() < 2 || (suffix[0] != 'e' && suffix[0] != 'E')) return std::nullopt;
+    size_t j = 1;
+    bool negative = suffix[j] == '-';
+    if (suffix[j] == '+' || suffix[j] == '-') ++j;
+    if (j == suffix.size() || suffix.size() - j > 6) return std::nullopt;
+    long e = 0;
+    for (; j < suffix.size(); ++j) {
+      if (suffix[j] < '0' || suffix[j] > '9') return std::nullopt;
+      e = e * 10 + (suffix[j] - '0');
+    }
+    out.exp10 += negative ? -e : e;
+  }
+  out.digits.erase(0, std::min(out.digits.find_first_not_of('0'), out.digits.size()));
+  if (out.digits.empty()) out = Quantity{"0", 0, 0};
+  return out;
+}
+}  // namespace
+
+std::optional<int> compareQuantities(std::string_view a, std::string_view b) {
+  auto qa = parseQuantity(a), qb = parseQuantity(b);
+  if (!qa || !qb) return std::nullopt;
+  if (qa->digits == "0" || qb->digits == "0") return int(qb->digits == "0") - int(qa->digits == "0");
+  // Both scaled to whole numbers by the smaller exponents, then compared as integers; far apart magnitudes
+  // are decided by their orders of magnitude (log10 2 < 0.302).
+  long m10 = std::min(qa->exp10, qb->exp10), m2 = std::min(qa->exp2, qb->exp2);
+  long a10 = qa->exp10 - m10, b10 = qb->exp10 - m10, a2 = qa->exp2 - m2, b2 = qb->exp2 - m2;
+  double magA = double(qa->digits.size()) + double(a10) + 0.30103 * double(a2);
+  double magB = double(qb->digits.size()) + double(b10) + 0.30103 * double(b2);
+  if (magA > magB + 2) return 1;
+  if (magB > magA + 2) return -1;
+  unsigned bits = unsigned(4 * (std::max(qa->digits.size(), qb->digits.size()) + std::max(a10, b10)) +
+                           std::max(a2, b2) + 16);
+  auto scaled = [&](const Quantity& q, long e10, long e2) {
+    llvm::APInt v(bits, q.digits, 10);
+    for (long k = 0; k < e10; ++k) v *= 10;
+    return v.shl(unsigned(e2));
+  };
+  llvm::APInt va = scaled(*qa, a10, a2), vb = scaled(*qb, b10, b2);
+  return va.ult(vb) ? -1 : va.ugt(vb) ? 1 : 0;
+}
+
+std::vector<RequestAboveLimit> requestsAboveLimits(const Resources& requests, const Resources& limits) {
+  std::vector<RequestAboveLimit> out;
+  auto check = [&](const char* name, const std::string& request, const std::string& limit) {
+    if (request.empty() || limit.empty()) return;
+    if (auto c = compareQuantities(request, limit); c && *c > 0) out.push_back({name, request, limit});
+  };
+  check("cpu", requests.cpu, limits.cpu);
+  check("mem", requests.mem, limits.mem);
+  check("gpu", requests.gpu, limits.gpu);
+  check("ephemeral_storage", requests.ephemeralStorage, limits.ephemeralStorage);
+  return out;
 }
 
 std::optional<std::string> largerQuantity(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
   if (b.empty() || a == b) return a;
-  auto va = quantityValue(a), vb = quantityValue(b);
-  if (!va || !vb) return std::nullopt;
-  return *vb > *va ? b : a;
+  auto c = compareQuantities(a, b);
+  if (!c) return std::nullopt;
+  return *c < 0 ? b : a;
 }
 
 std::optional<Resources> largerResources(const Resources& a, const Resources& b) {

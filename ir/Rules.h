@@ -54,6 +54,16 @@ Interface launchPlanInterface(const Workflow& wf, const LaunchPlan& lp);
 // input that is not a DATETIME input, a rate that is not positive. The analyzer reports them at the source
 // (flyte-launch-plan); the verifier checks the same.
 std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp);
+// Two Kubernetes quantities ("500m", "2Gi", "1.5", "1e3") compared exactly: negative, zero or positive as `a` is
+// less than, equal to or greater than `b`; nullopt when either is not a quantity.
+std::optional<int> compareQuantities(std::string_view a, std::string_view b);
+
+// A resource whose request is above its limit (both set): Kubernetes rejects such a pod, and Flyte's propeller
+// lowers the request to the limit. `name` is the field's name (cpu, mem, gpu, ephemeral_storage).
+struct RequestAboveLimit {
+  std::string name, request, limit;
+};
+std::vector<RequestAboveLimit> requestsAboveLimits(const Resources& requests, const Resources& limits);
 
 // Kubernetes quantities ("500m", "2Gi", "1.5"): the larger of two (either may be empty = unset, which loses
 // to a set one); nullopt when they do not compare (a suffix Kubernetes does not know). A fused map item runs

@@ -73,9 +73,9 @@ void TULowering::unknownParameter(const ir::Task& t, const std::string& input, c
 // never a list, failed map items are optional). Reports and returns false on a mismatch.
 bool TULowering::checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput,
                               const std::string& input, const std::string& owner, const ParmVarDecl* consumer) {
-  if (v.binding.kind == ir::BindingValue::Kind::Literal) return true;     // constants are read as `want`
-  if (v.binding.kind == ir::BindingValue::Kind::Collection) return true;  // items were checked one by one
-  if (ir::isCastable(v.type, want)) return true;
+  // Constants are read as `want` when they can be, lists assembled from promises have the wanted type when their
+  // items have (both keep their own type otherwise).
+  if (v.type == want || ir::isCastable(v.type, want)) return true;
   if (mappedInput && want.kind == ir::Type::Kind::Collection && v.type.kind != ir::Type::Kind::Collection) {
     rep_.report(e->getBeginLoc(), DiagKind::MapScalar)
         << input << owner << want.element().str() << v.type.str() << e->getSourceRange();

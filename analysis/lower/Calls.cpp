@@ -116,24 +116,36 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
   if (want.kind == ir::Type::Kind::Collection && referencesPromise(b, u))
     if (const InitListExpr* ile = initList(u)) {
       std::vector<ir::BindingValue> items;
+      std::optional<ir::Type> itemType;  // of the first item that is not of the wanted element type
       for (const Expr* init : ile->inits()) {
         auto item = lowerExpr(b, init, &want.element());
         if (!item || item->kind != Value::Kind::Binding) return std::nullopt;
+        if (!itemType && !ir::isCastable(item->type, want.element())) itemType = item->type;
         items.push_back(item->binding);
       }
       Value v;
       v.binding = ir::BindingValue::collection(std::move(items));
-      v.type = want;
+      // The list's own type when an item does not fit ([[int]] from {xs} where [int] is wanted), so the binding
+      // check names the whole types rather than the verifier an item's.
+      v.type = itemType ? ir::Type::list(*itemType) : want;
       return v;
     }
-  if (!referencesPromise(b, u))
+  if (!referencesPromise(b, u)) {
     if (auto lit = evalLiteral(e, want, ctx_)) {
       Value v;
       v.binding = ir::BindingValue::constant(*lit);
       v.type = want;
       return v;
     }
-  if (!referencesPromise(b, u)) {
+    // A constant of another Flyte type than the one wanted (2.0 bound to a mapped input, a [int] where [[int]]
+    // is mapped): bound as what it is, so that the binding check names both types.
+    if (auto own = mapType(e->getType()); expected && own && !(*own == want))
+      if (auto lit = evalLiteral(e, *own, ctx_)) {
+        Value v;
+        v.binding = ir::BindingValue::constant(*lit);
+        v.type = *own;
+        return v;
+      }
     expressionError(b, e,
                     "only task, workflow and map_task calls, their outputs, workflow inputs and constants can "
                     "appear in a workflow");
@@ -222,6 +234,9 @@ std::optional<std::pair<std::string, const Expr*>> TULowering::namedArg(const Ex
 }
 
 const ir::Task* TULowering::irTask(const FunctionDecl* fd) {
+  // A task already reported (a duplicate name, an unsupported type) has no interface of its own: another
+  // task's under the same name would only cascade into wrong type errors.
+  if (wasRejected(fd)) return nullptr;
   if (const ir::Task* t = module_.findTask(name(fd))) return t;
   auto it = declaredTasks_.find(fd->getCanonicalDecl());
   return it == declaredTasks_.end() ? nullptr : &it->second;
@@ -245,11 +260,12 @@ std::optional<Value> TULowering::applyOverrides(Body& b, std::optional<Value> v,
     if (n.id == v->nodeId) node = &n;
   if (!node) return v;
   ir::NodeOverrides& m = node->overrideMetadata;
+  std::map<std::string, const Expr*> requestAt, limitAt;
   forEachSetField(overrides, [&](llvm::StringRef f, const Expr* init) {
     if (f == "requests")
-      readResources(init, node->overrideRequests, f);
+      readResources(init, node->overrideRequests, f, &requestAt);
     else if (f == "limits")
-      readResources(init, node->overrideLimits, f);
+      readResources(init, node->overrideLimits, f, &limitAt);
     else if (f == "container_image")
       node->overrideImage = readString(init, f);
     else if (f == "name")
@@ -279,6 +295,23 @@ std::optional<Value> TULowering::applyOverrides(Body& b, std::optional<Value> v,
     else if (f == "shared_memory")
       node->overrideSharedMemory = readQuantity(init, f);
   });
+  // What the pod asks for: each resource the override sets replaces the task's.
+  const ir::Task* task = nullptr;
+  if (node->kind == ir::Node::Kind::Task) task = module_.findTask(node->target);
+  if (const ir::MapTask* mt = node->kind == ir::Node::Kind::Array ? module_.findMapTask(node->target) : nullptr)
+    task = module_.findTask(mt->task);
+  if (!requestAt.empty() || !limitAt.empty()) {
+    ir::Resources requests = task ? task->requests : ir::Resources{}, limits = task ? task->limits : ir::Resources{};
+    auto apply = [](ir::Resources& to, const ir::Resources& from) {
+      using Field = std::pair<std::string*, const std::string*>;
+      for (auto [t, f] : {Field{&to.cpu, &from.cpu}, Field{&to.mem, &from.mem}, Field{&to.gpu, &from.gpu},
+                          Field{&to.ephemeralStorage, &from.ephemeralStorage}})
+        if (!f->empty()) *t = *f;
+    };
+    apply(requests, node->overrideRequests);
+    apply(limits, node->overrideLimits);
+    checkRequestsAboveLimits(requests, limits, requestAt, limitAt);
+  }
   return v;
 }
 
@@ -297,6 +330,7 @@ std::optional<Value> TULowering::lowerEntityCall(Body& b, const CallExpr* call, 
     node.kind = ir::Node::Kind::Task;
     node.target = t->name;
   } else {
+    if (wasRejected(callee)) return std::nullopt;  // reported at the workflow (a duplicate name, ...)
     const ir::Workflow* w = module_.findWorkflow(name(callee));
     if (auto it = declared_.find(callee->getCanonicalDecl()); !w && it != declared_.end()) w = &it->second;
     if (!w) return std::nullopt;

@@ -1,9 +1,12 @@
 // Configs: the constant fields of TaskConfig, TaskMetadata and Resources, read with the checks of their values.
 #include "analysis/lower/Context.h"
 
+#include <algorithm>
+#include <clang/Basic/SourceManager.h>
 #include <llvm/Support/Regex.h>
 
 #include "analysis/Constants.h"
+#include "ir/Rules.h"
 
 namespace flytecc::analysis::lower {
 
@@ -51,9 +54,11 @@ std::string TULowering::readQuantity(const Expr* init, llvm::StringRef path) {
   return q;
 }
 
-void TULowering::readResources(const Expr* e, ir::Resources& r, llvm::StringRef field) {
+void TULowering::readResources(const Expr* e, ir::Resources& r, llvm::StringRef field,
+                               std::map<std::string, const Expr*>* at) {
   forEachSetField(e, [&](llvm::StringRef f, const Expr* init) {
     std::string path = (field + "." + f).str();
+    if (at) (*at)[f.str()] = init;
     if (f == "cpu")
       r.cpu = readQuantity(init, path);
     else if (f == "mem")
@@ -147,6 +152,103 @@ bool TULowering::readMetadataField(llvm::StringRef f, const Expr* init, ir::Meta
   else
     return false;
   return true;
+}
+
+void TULowering::checkRequestsAboveLimits(const ir::Resources& requests, const ir::Resources& limits,
+                                          const std::map<std::string, const Expr*>& requestAt,
+                                          const std::map<std::string, const Expr*>& limitAt) {
+  for (const auto& r : ir::requestsAboveLimits(requests, limits)) {
+    auto req = requestAt.find(r.name), lim = limitAt.find(r.name);
+    const Expr* at = req != requestAt.end() ? req->second : lim != limitAt.end() ? lim->second : nullptr;
+    if (!at) continue;  // neither comes from this config: reported where they were set
+    rep_.report(at->getBeginLoc(), DiagKind::RequestAboveLimit) << r.name << r.request << r.limit << at->getSourceRange();
+    if (lim != limitAt.end() && lim->second != at)
+      rep_.report(lim->second->getBeginLoc(), DiagKind::LimitSetHere) << r.name << lim->second->getSourceRange();
+  }
+}
+
+namespace {
+// The settings a FLYTE_TASK(...) config gives, as "field" -> value text (nested fields as "requests.cpu", list
+// entries as "environment[0].key"), fields left at their defaults out: for comparing two configs. Reports nothing
+// (the config that is registered is read, and reported, by lowerTask).
+void configSettings(const Expr* e, const std::string& prefix, const ASTContext& ctx,
+                    std::map<std::string, std::string>& out) {
+  forEachSetField(e, [&](llvm::StringRef f, const Expr* init) {
+    std::string path = prefix + f.str();
+    if (f == "secret_requests" || f == "environment") {
+      const InitListExpr* list = initList(init);
+      size_t i = 0;
+      for (const Expr* item : list ? list->inits() : llvm::ArrayRef<Expr*>()) {
+        if (isa<ImplicitValueInitExpr>(item)) continue;
+        configSettings(item, path + "[" + std::to_string(i++) + "].", ctx, out);
+      }
+      return;
+    }
+    if (f == "requests" || f == "limits") return configSettings(init, path + ".", ctx, out);
+    const Expr* value = optionalPayload(init);
+    QualType t = value->getType();
+    std::string text;
+    bool isNull = false;
+    if (t->isBooleanType()) {
+      if (auto v = evalBool(value, ctx)) text = *v ? "true" : "";
+    } else if (t->isIntegralOrEnumerationType()) {
+      if (auto v = evalInt(value, ctx)) text = *v ? std::to_string(*v) : "";
+    } else if (auto d = evalDurationNanos(unwrap(value), ctx)) {
+      text = *d ? std::to_string(*d / 1000000000) + "s" : "";
+    } else if (auto str = evalString(value, ctx, &isNull)) {
+      text = isNull ? "" : "\"" + *str + "\"";
+    } else {
+      text = "?";  // not a constant: reported where the config is read
+    }
+    if (!text.empty()) out[path] = text;
+  });
+}
+}  // namespace
+
+void TULowering::checkConfigsAgree(const FunctionDecl* fd) {
+  // Each declaration's own FLYTE_TASK (a redeclaration without one inherits the earlier), in source order.
+  std::vector<std::pair<const FunctionDecl*, const AnnotateAttr*>> annotated;
+  for (const FunctionDecl* d : fd->redecls())
+    for (const auto* a : d->specific_attrs<AnnotateAttr>())
+      if (!a->isInherited() && a->getAnnotation() == "flyte.task" && a->args_size() == 1) annotated.emplace_back(d, a);
+  if (annotated.size() < 2) return;
+  const SourceManager& sm = ctx_.getSourceManager();
+  std::sort(annotated.begin(), annotated.end(), [&](const auto& x, const auto& y) {
+    return sm.isBeforeInTranslationUnit(x.second->getLocation(), y.second->getLocation());
+  });
+  // The definition's config is the one registered; without a definition here, the first declaration's.
+  auto ref = std::find_if(annotated.begin(), annotated.end(),
+                          [](const auto& p) { return p.first->isThisDeclarationADefinition(); });
+  bool defined = ref != annotated.end();
+  if (!defined) ref = annotated.begin();
+  auto settings = [&](const AnnotateAttr* a) {
+    std::map<std::string, std::string> out;
+    configSettings(*a->args_begin(), "", ctx_, out);
+    return out;
+  };
+  for (auto it = annotated.begin(); it != annotated.end(); ++it) {
+    if (it == ref) continue;
+    // At the definition (or the later of two declarations), with a note at the other.
+    bool refFirst = sm.isBeforeInTranslationUnit(ref->second->getLocation(), it->second->getLocation());
+    const AnnotateAttr* errAt = defined || !refFirst ? ref->second : it->second;
+    const AnnotateAttr* noteAt = errAt == ref->second ? it->second : ref->second;
+    auto here = settings(errAt), there = settings(noteAt);
+    std::set<std::string> fields;
+    for (const auto& m : {here, there})
+      for (const auto& [k, v] : m) fields.insert(k);
+    std::string diff;
+    for (const auto& f : fields) {
+      auto a = here.find(f), b = there.find(f);
+      std::string x = a == here.end() ? "unset" : a->second, y = b == there.end() ? "unset" : b->second;
+      if (x == y) continue;
+      diff += (diff.empty() ? "." : "; .") + f + " is " + x + " here, " + y + " there";
+    }
+    if (diff.empty()) continue;
+    // At the FLYTE_TASK(...) written in the source (the attribute itself is spelled in the SDK's macro).
+    rep_.report(sm.getExpansionLoc(errAt->getLocation()), DiagKind::ConfigMismatch)
+        << fd->getNameAsString() << unsigned(defined ? 0 : 1) << diff;
+    rep_.report(sm.getExpansionLoc(noteAt->getLocation()), DiagKind::OtherConfigHere) << unsigned(defined ? 0 : 1);
+  }
 }
 
 }  // namespace flytecc::analysis::lower

@@ -96,6 +96,8 @@ class TULowering {
   // Absolute and without ./.. so the same file has one spelling across TUs (names are compared, and the
   // package is ordered, by location).
   ir::SourceLoc loc(SourceLocation l) const;
+  // The other way: a location another TU recorded, in this TU's source manager; invalid if the file is unreadable.
+  SourceLocation sourceLoc(const ir::SourceLoc& l) const;
   std::string name(const FunctionDecl* fd);
   bool lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bool withDefaults);
   // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
@@ -123,7 +125,17 @@ class TULowering {
   std::string readQuantity(const Expr* init, llvm::StringRef path);
   void readSecrets(const Expr* e, std::vector<ir::Secret>& out);
   void readEnvironment(const Expr* e, std::vector<ir::EnvVar>& out);
-  void readResources(const Expr* e, ir::Resources& r, llvm::StringRef field);
+  // `at`, when given, gets each field's initializer (by field name), for locating later checks.
+  void readResources(const Expr* e, ir::Resources& r, llvm::StringRef field,
+                     std::map<std::string, const Expr*>* at = nullptr);
+  // A request above its limit, reported at the request's initializer (or the limit's, when only that one is in
+  // `limitAt`: an override that lowers the task's limit), with a note at the limit.
+  void checkRequestsAboveLimits(const ir::Resources& requests, const ir::Resources& limits,
+                                const std::map<std::string, const Expr*>& requestAt,
+                                const std::map<std::string, const Expr*>& limitAt);
+  // Declarations of one task with different FLYTE_TASK(...) configs: an error at the definition (or the later
+  // declaration) with a note at the other.
+  void checkConfigsAgree(const FunctionDecl* fd);
   // A count that must not be negative (retries, concurrency, min_successes).
   std::uint32_t readCount(const Expr* init, llvm::StringRef field);
   // Fields shared by TaskConfig and TaskMetadata.

@@ -129,6 +129,18 @@ ir::SourceLoc TULowering::loc(SourceLocation l) const {
   return {support::absolutePath(p.getFilename()), p.getLine(), p.getColumn()};
 }
 
+// A location another TU recorded, in this TU's source manager (its file loaded if this TU does not include it);
+// invalid when the file cannot be read.
+SourceLocation TULowering::sourceLoc(const ir::SourceLoc& l) const {
+  SourceManager& sm = ctx_.getSourceManager();
+  if (l.file.empty()) return {};
+  auto file = sm.getFileManager().getOptionalFileRef(l.file);
+  if (!file) return {};
+  FileID fid = sm.translateFile(*file);
+  if (fid.isInvalid()) fid = sm.createFileID(*file, SourceLocation(), SrcMgr::C_User);
+  return sm.translateLineCol(fid, l.line, l.column ? l.column : 1);
+}
+
 std::string TULowering::name(const FunctionDecl* fd) {
   auto it = names_.find(fd->getCanonicalDecl());
   return it == names_.end() ? flyteName(fd, nullptr) : it->second;
@@ -187,9 +199,23 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
   auto outs = mapResultTypes(fd->getReturnType(), &problem);
   if (!outs) {
     SourceRange r = fd->getReturnTypeSourceRange();  // invalid when the type comes from a typedef
-    rep_.report(r.isValid() ? r.getBegin() : fd->getLocation(), DiagKind::UnsupportedType)
-        << "result"
-        << "o0" << fd->getNameAsString() << fd->getReturnType() << r;
+    SourceLocation at = r.isValid() ? r.getBegin() : fd->getLocation();
+    // A std::tuple names the elements that have no Flyte type, each type once ('o0' and 'o1' both Point: one error).
+    std::vector<QualType> reported;
+    if (auto* tuple = stdSpecialization(fd->getReturnType(), "tuple")) {
+      const auto& elements = tuple->getTemplateArgs()[0].pack_elements();
+      for (size_t i = 0; i < elements.size(); ++i) {
+        QualType t = elements[i].getAsType();
+        if (mapType(t) || std::any_of(reported.begin(), reported.end(), [&](QualType o) {
+              return ctx_.hasSameUnqualifiedType(o, t);
+            }))
+          continue;
+        reported.push_back(t);
+        rep_.report(at, DiagKind::UnsupportedType) << "result" << fmt::format("o{}", i) << fd->getNameAsString() << t << r;
+      }
+    }
+    if (reported.empty())
+      rep_.report(at, DiagKind::UnsupportedType) << "result" << "o0" << fd->getNameAsString() << fd->getReturnType() << r;
     reportStructProblem(problem);
     return false;
   }
@@ -220,6 +246,8 @@ bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, Enti
   const ir::Workflow* w = module_.findWorkflow(name);
   if ((t && clash(t->loc)) || (w && clash(w->loc))) {
     rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+    if (SourceLocation prev = sourceLoc(t && clash(t->loc) ? t->loc : w->loc); prev.isValid())
+      rep_.report(prev, DiagKind::PreviousDefinition);
     return false;
   }
   return true;
@@ -229,15 +257,17 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
   ir::Task task;
   std::optional<std::string> configuredName;  // given, even empty (then flyte-invalid-name)
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
+  checkConfigsAgree(fd);
+  std::map<std::string, const Expr*> requestAt, limitAt;
   if (attr && attr->args_size() == 1) {
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
       if (readMetadataField(f, init, task.metadata)) return;
       if (f == "name")
         configuredName = readName(init, f);
       else if (f == "requests")
-        readResources(init, task.requests, f);
+        readResources(init, task.requests, f, &requestAt);
       else if (f == "limits")
-        readResources(init, task.limits, f);
+        readResources(init, task.limits, f, &limitAt);
       else if (f == "container_image")
         task.image = readString(init, f);
       else if (f == "secret_requests")
@@ -246,6 +276,7 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
         readEnvironment(init, task.environment);
     });
   }
+  checkRequestsAboveLimits(task.requests, task.limits, requestAt, limitAt);
   if (task.metadata.cache && task.metadata.cacheVersion.empty() && attr)
     rep_.report(fd->getLocation(), DiagKind::CacheWithoutVersion) << (*attr->args_begin())->getSourceRange();
   if (!admit(fd, task, configuredName, /*withDefaults=*/false, EntityKind::Task, declaredTasks_)) return;

@@ -2,8 +2,10 @@
 #include "analysis/lower/Context.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "analysis/Constants.h"
+#include "analysis/TypeMapping.h"
 #include "ir/Rules.h"
 
 namespace flytecc::analysis::lower {
@@ -36,10 +38,32 @@ std::optional<Value> TULowering::lowerPartial(Body& b, const CallExpr* call) {
 // reported as not a task, once, rather than as an expression that cannot be lowered.
 static bool isPartialExpr(const Expr* e) { return isSdkRecord(unwrap(e)->getType(), "Partial"); }
 
+// The task a flyte::partial expression binds (a partial call, or a local initialized with one); null otherwise.
+static const FunctionDecl* partialTask(const Expr* e, const std::function<const FunctionDecl*(const Expr*)>& taskOf) {
+  const Expr* u = unwrap(e);
+  if (auto* ref = dyn_cast_or_null<DeclRefExpr>(u))
+    if (auto* vd = dyn_cast<VarDecl>(ref->getDecl()); vd && vd->getInit()) return partialTask(vd->getInit(), taskOf);
+  auto* call = dyn_cast_or_null<CallExpr>(u);
+  if (!call || !call->getDirectCallee() || !isSdk(call->getDirectCallee(), "partial") || call->getNumArgs() < 1)
+    return nullptr;
+  return taskOf(call->getArg(0));
+}
+
 std::optional<Value> TULowering::lowerMapTask(Body& b, const CallExpr* call) {
   if (call->getNumArgs() < 1) return std::nullopt;
   Value v;
   const Expr* target = call->getArg(0);
+  // Only tasks with one output can be mapped: said first, also when the outputs' types were reported as well
+  // (the task is then rejected, and nothing else would name this mistake).
+  const FunctionDecl* mapped = taskOf(target);
+  if (!mapped && isPartialExpr(target)) mapped = partialTask(target, [&](const Expr* x) { return taskOf(x); });
+  EntityKind mappedKind;
+  if (mapped && flyteAnnotation(mapped, &mappedKind) && mappedKind == EntityKind::Task)
+    if (size_t n = declaredOutputCount(mapped->getReturnType()); n > 1) {
+      rep_.report(call->getBeginLoc(), DiagKind::MapMultipleOutputs)
+          << name(mapped) << unsigned(n) << call->getSourceRange();
+      return std::nullopt;
+    }
   if (std::string lp = launchPlanOf(target); !lp.empty()) {
     if (!module_.findLaunchPlan(lp)) return std::nullopt;
     v.launchPlan = lp;
@@ -219,6 +243,15 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
   node.fuse = mapper->fuse;
   for (const auto& bnd : mapper->bound) node.inputs.push_back({bnd.name, bnd.binding});
   std::optional<std::pair<std::string, size_t>> firstLiteral;  // for the length check
+  // Lengths known at build time: of constant lists (every launch), of workflow inputs' defaults (the default
+  // launch plan only: other launches may give other lists, so a mismatch there is a warning).
+  struct KnownLength {
+    std::string input;
+    size_t n;
+    const ParmVarDecl* defaultOf;  // the workflow input whose default it is; null for a constant
+    const Expr* whole;
+  };
+  std::vector<KnownLength> lengths;
   for (const auto& m : mapped) {
     const ir::Variable* in = mt.interface.findInput(m.input);
     auto value = lowerExpr(b, m.value, in ? &in->type : nullptr);
@@ -230,6 +263,7 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
     if (value->binding.kind == ir::BindingValue::Kind::Literal &&
         value->binding.literal.kind == ir::Literal::Kind::Collection) {
       size_t n = value->binding.literal.items.size();
+      lengths.push_back({m.input, n, nullptr, m.whole});
       if (n == 0) rep_.report(m.value->getBeginLoc(), DiagKind::EmptyList) << m.value->getSourceRange();
       if (!firstLiteral) {
         firstLiteral = {m.input, n};
@@ -240,8 +274,39 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
         return std::nullopt;
       }
     }
+    if (value->binding.kind == ir::BindingValue::Kind::Promise && value->binding.nodeId.empty())
+      if (const ir::Variable* wfIn = b.wf->interface.findInput(value->binding.var);
+          wfIn && wfIn->defaultValue && wfIn->defaultValue->kind == ir::Literal::Kind::Collection)
+        for (const ParmVarDecl* p : b.fd->parameters())
+          if (p->getName() == wfIn->name && p->hasDefaultArg())
+            lengths.push_back({m.input, wfIn->defaultValue->items.size(), p, m.whole});
     node.inputs.push_back({m.input, value->binding});
   }
+  // The same rules as for constants (flyte-map-list-lengths, flyte-map-empty-list), for what the default launch
+  // plan passes: one warning per map call, with a note at each default involved.
+  auto noteDefault = [&](const KnownLength& k) {
+    if (k.defaultOf)
+      rep_.report(k.defaultOf->getDefaultArg()->getBeginLoc(), DiagKind::DefaultIsHere)
+          << k.defaultOf->getName() << unsigned(k.n) << k.defaultOf->getDefaultArg()->getSourceRange();
+  };
+  bool reported = false;
+  for (size_t j = 1; j < lengths.size() && !reported; ++j)
+    for (size_t i = 0; i < j && !reported; ++i) {
+      const KnownLength &x = lengths[i], &y = lengths[j];
+      if (x.n == y.n || (!x.defaultOf && !y.defaultOf)) continue;
+      rep_.report(y.whole->getBeginLoc(), DiagKind::DefaultListLengths)
+          << x.input << unsigned(x.n) << y.input << unsigned(y.n) << y.whole->getSourceRange();
+      noteDefault(x);
+      noteDefault(y);
+      reported = true;
+    }
+  for (const auto& k : lengths)
+    if (!reported && k.defaultOf && k.n == 0) {
+      rep_.report(k.whole->getBeginLoc(), DiagKind::DefaultEmptyList)
+          << k.defaultOf->getName() << k.whole->getSourceRange();
+      noteDefault(k);
+      reported = true;
+    }
   module_.mapTasks.push_back(mt);  // one per map call; the dedupe pass merges identical ones
   Value result = addNode(b, std::move(node), mt.interface);
   mapCalls_[result.nodeId] = {op, mt.minSuccesses.has_value(), task->name};

@@ -103,7 +103,7 @@ void TULowering::bindOutput(Body& b, const ir::Variable& out, const Expr* e) {
   auto v = lowerExpr(b, e, &out.type);
   if (!v) return;
   if (v->kind != Value::Kind::Binding) return expressionError(b, e, "a workflow must return task outputs or inputs");
-  if (v->binding.kind == ir::BindingValue::Kind::Promise && !ir::isCastable(v->type, out.type)) {
+  if (!(v->type == out.type) && !ir::isCastable(v->type, out.type)) {
     if (!reportPartialFailure(e, *v, out.type, b.fd->getReturnType(), b.fd->getReturnTypeSourceRange()))
       rep_.report(e->getBeginLoc(), DiagKind::BindingType)
           << BindingRole::Output << out.name << b.wf->name << out.type.str() << v->type.str()

@@ -118,3 +118,34 @@ TEST(Rules, LaunchPlans) {
   for (const auto& e : verify(m)) found |= e.message == "launch plan 'nightly': input 'region' is both fixed and defaulted";
   EXPECT_TRUE(found);
 }
+
+TEST(Rules, QuantitiesCompareExactly) {
+  EXPECT_EQ(compareQuantities("100m", "0.1"), 0);  // no floating-point rounding
+  EXPECT_EQ(compareQuantities("1.5G", "1500M"), 0);
+  EXPECT_EQ(compareQuantities("1e3", "1k"), 0);
+  EXPECT_EQ(compareQuantities("1Gi", "1G"), 1);     // 1073741824 > 10^9
+  EXPECT_EQ(compareQuantities("1000Mi", "1Gi"), -1);
+  EXPECT_EQ(compareQuantities("2", "1999m"), 1);
+  EXPECT_EQ(compareQuantities("0", "1n"), -1);
+  EXPECT_EQ(compareQuantities("0.000", "0"), 0);
+  EXPECT_EQ(compareQuantities("1Ei", "1E"), 1);
+  EXPECT_EQ(compareQuantities("1e-300", "1e300"), -1);
+  EXPECT_EQ(compareQuantities("1000000000000000000001", "1E"), 1);
+  EXPECT_FALSE(compareQuantities("2 GB", "1"));
+  EXPECT_FALSE(compareQuantities("1", "1Xi"));
+  EXPECT_FALSE(compareQuantities("", "1"));
+  EXPECT_EQ(largerQuantity("500m", "1"), "1");
+  EXPECT_EQ(largerQuantity("2Gi", "2G"), "2Gi");
+}
+
+TEST(Rules, RequestsAboveLimits) {
+  Resources requests{"2", "4Gi", "", "1G"}, limits{"1500m", "4096Mi", "1", "999M"};
+  auto above = requestsAboveLimits(requests, limits);
+  ASSERT_EQ(above.size(), 2u);
+  EXPECT_EQ(above[0].name, "cpu");
+  EXPECT_EQ(above[0].request, "2");
+  EXPECT_EQ(above[0].limit, "1500m");
+  EXPECT_EQ(above[1].name, "ephemeral_storage");
+  EXPECT_TRUE(requestsAboveLimits(requests, Resources{}).empty());  // a limit left unset is no bound
+>>>>>>> chk-flow
+}

@@ -16,5 +16,5 @@ std::vector<int> wf(std::vector<int> xs = {1}) {
 }
 #endif
 
-FLYTE_TASK(.requests = {.cpu = "500m", .mem = "2Gi", .gpu = "1", .ephemeral_storage = "1.5G"}, .limits = {.mem = "1e9"})
+FLYTE_TASK(.requests = {.cpu = "500m", .mem = "2Gi", .gpu = "1", .ephemeral_storage = "1.5G"}, .limits = {.mem = "3e9"})
 int fine(int a) { return a; }
