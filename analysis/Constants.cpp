@@ -178,6 +178,18 @@ static const Expr* stringSource(const Expr* e, const Expr** len, const ASTContex
 // constexpr arrays), or a std::string_view (any {size, const char*} view). *isNull for a null pointer.
 static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull) {
   if (v.none) return std::nullopt;
+  if (v.value.isArray() && v.type->isArrayType() && v.type->getArrayElementTypeNoTypeQual()->isCharType()) {
+    std::string text;  // a char array by value (a ternary choosing between string literals): up to its first NUL
+    for (unsigned i = 0; i < v.value.getArraySize(); ++i) {
+      if (i >= v.value.getArrayInitializedElts() && !v.value.hasArrayFiller()) break;
+      const APValue& c =
+          i < v.value.getArrayInitializedElts() ? v.value.getArrayInitializedElt(i) : v.value.getArrayFiller();
+      if (!c.isInt()) return std::nullopt;
+      if (c.getInt() == 0) break;
+      text.push_back(static_cast<char>(c.getInt().getExtValue()));
+    }
+    return text;
+  }
   const APValue* ptr = nullptr;
   std::optional<std::uint64_t> size;
   if (v.value.isLValue()) {
@@ -205,6 +217,10 @@ static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull) {
 }
 
 std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool* isNull) {
+  if (isNull) *isNull = false;
+  // The whole expression by evaluation first (pointers, arrays, views, ternaries and calls returning them).
+  if (auto v = evaluate(e, ctx))
+    if (auto text = stringOf(*v, isNull)) return text;
   if (isNull) *isNull = false;
   const Expr* lenExpr = nullptr;
   const Expr* u = stringSource(e, &lenExpr, ctx);
