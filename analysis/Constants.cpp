@@ -138,13 +138,9 @@ std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool
   return text;
 }
 
-std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& ctx) {
-  auto* spec = stdSpecialization(e->getType(), "duration");
+// The nanoseconds of a std::chrono::duration value (`rep`, the duration's only field) of type `spec`.
+static std::optional<std::int64_t> durationNanos(const APValue& rep, const ClassTemplateSpecializationDecl* spec) {
   if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
-  Expr::EvalResult r;
-  if (e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() || r.Val.getStructNumFields() < 1)
-    return std::nullopt;
-  const APValue& rep = r.Val.getStructField(0);
   // The period is std::ratio<num, den>: its two template arguments.
   auto* period = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       spec->getTemplateArgs()[1].getAsType().getCanonicalType()->getAsCXXRecordDecl());
@@ -156,6 +152,28 @@ std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& c
   // Flyte durations are int64 nanoseconds (about +-292 years): beyond that is not a value, never a wrap.
   if (!(nanos >= -9223372036854775807.0L && nanos <= 9223372036854775807.0L)) return std::nullopt;
   return static_cast<std::int64_t>(nanos);
+}
+
+std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& ctx) {
+  auto* spec = stdSpecialization(e->getType(), "duration");
+  if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
+  Expr::EvalResult r;
+  if (e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() || r.Val.getStructNumFields() < 1)
+    return std::nullopt;
+  return durationNanos(r.Val.getStructField(0), spec);
+}
+
+std::optional<std::int64_t> evalTimePointNanos(const Expr* e, const ASTContext& ctx) {
+  auto* spec = stdSpecialization(e->getType(), "time_point");
+  if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
+  auto* duration = stdSpecialization(spec->getTemplateArgs()[1].getAsType(), "duration");
+  Expr::EvalResult r;
+  if (!duration || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() ||
+      r.Val.getStructNumFields() < 1)
+    return std::nullopt;
+  const APValue& d = r.Val.getStructField(0);
+  if (!d.isStruct() || d.getStructNumFields() < 1) return std::nullopt;
+  return durationNanos(d.getStructField(0), duration);
 }
 
 std::optional<std::string> outOfRange(const Expr* e, const ASTContext& ctx) {
@@ -173,6 +191,26 @@ std::optional<std::string> outOfRange(const Expr* e, const ASTContext& ctx) {
   if (v.getSignificantBits() > 64 || (v.isUnsigned() && v.getActiveBits() > 63))
     return "Flyte integers are int64; " + llvm::toString(v, 10) + " is larger than 9223372036854775807";
   return std::nullopt;
+}
+
+std::optional<std::string> integerNarrowing(const Expr* e, QualType target, const ASTContext& ctx) {
+  if (!e || e->isValueDependent() || target.isNull()) return std::nullopt;
+  QualType t = target.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  const auto* b = t->getAs<BuiltinType>();
+  if (!b || !b->isInteger() || b->getKind() == BuiltinType::Bool || t->isEnumeralType()) return std::nullopt;
+  const unsigned width = ctx.getIntWidth(t);
+  const bool isSigned = t->isSignedIntegerType();
+  if (width > 64 || (width == 64 && isSigned)) return std::nullopt;
+  const Expr* u = unwrap(e);  // the value before C++ converts it to the parameter's type
+  Expr::EvalResult r;
+  if (!u || u->isValueDependent() || !u->getType()->isIntegralOrEnumerationType() || !u->EvaluateAsRValue(r, ctx) ||
+      !r.Val.isInt())
+    return std::nullopt;
+  llvm::APSInt v = r.Val.getInt();
+  llvm::APSInt lo = llvm::APSInt::getMinValue(width, !isSigned), hi = llvm::APSInt::getMaxValue(width, !isSigned);
+  if (llvm::APSInt::compareValues(v, lo) >= 0 && llvm::APSInt::compareValues(v, hi) <= 0) return std::nullopt;
+  return llvm::toString(v, 10) + " does not fit '" + target.getAsString() + "' (" + llvm::toString(lo, 10) + " to " +
+         llvm::toString(hi, 10) + "); C++ would convert it to another value";
 }
 
 // The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}` (through std::initializer_list).
@@ -223,8 +261,10 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
         case ir::Simple::Duration:
           if (auto v = evalDurationNanos(unwrap(e), ctx)) return ir::Literal::ofDuration(*v);
           return std::nullopt;
-        case ir::Simple::None:
-        case ir::Simple::Datetime: return std::nullopt;
+        case ir::Simple::Datetime:
+          if (auto v = evalTimePointNanos(unwrap(e), ctx)) return ir::Literal::ofDatetime(*v);
+          return std::nullopt;
+        case ir::Simple::None: return std::nullopt;
       }
       return std::nullopt;
     case K::Collection: {
@@ -262,14 +302,32 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
       return ir::Literal::map(std::move(entries));
     }
     case K::Union: {
-      if (isNullopt(e) || isEmptyConstruction(e)) return ir::Literal::none();
+      const Expr* u = unwrap(e);
+      // A default-constructed std::variant holds its first alternative, not none.
+      const bool variant = u && stdSpecialization(u->getType(), "variant");
+      if (isNullopt(e) || (!variant && isEmptyConstruction(e))) return ir::Literal::none();
       const Expr* payload = optionalPayload(e);
+      // The alternative C++ constructs first (std::variant<std::int64_t, std::string> v = 3 holds the integer).
+      if (auto held = payload ? mapType(payload->getType()) : std::nullopt)
+        for (const auto& v : type.children)
+          if (v == *held)
+            if (auto lit = evalLiteral(payload, v, ctx)) return lit;
       for (const auto& variant : type.children)
         if (!(variant.kind == K::Simple && variant.simple == ir::Simple::None))
           if (auto v = evalLiteral(payload, variant, ctx)) return v;
       return std::nullopt;
     }
-    case K::Blob: return std::nullopt;
+    case K::Blob: {
+      // flyte::File{"s3://..."}, flyte::Directory{.path = "s3://..."}: a blob at that URI, as flytekit writes a
+      // FlyteFile / FlyteDirectory default.
+      const InitListExpr* ile = dyn_cast_or_null<InitListExpr>(unwrap(e));
+      if (ile && ile->isSyntacticForm() && ile->getSemanticForm()) ile = ile->getSemanticForm();
+      if (!ile || ile->getNumInits() < 1) return std::nullopt;
+      bool isNull = false;
+      auto uri = evalString(ile->getInit(0), ctx, &isNull);
+      if (!uri || isNull || uri->empty()) return std::nullopt;
+      return ir::Literal::ofBlob(*uri, type.multipart);
+    }
     case K::Enum: {
       // The enumerator whose value the constant has; nothing for a value no enumerator has.
       const Expr* u = unwrap(e);
@@ -306,14 +364,15 @@ const FunctionDecl* constantFunction(const Expr* e, const ASTContext& ctx) {
 const Expr* optionalPayload(const Expr* e) {
   for (int depth = 0; e && depth < 8; ++depth) {
     const Expr* u = unwrap(e);
-    if (auto* fc = dyn_cast_or_null<CXXFunctionalCastExpr>(u); fc && stdSpecialization(fc->getType(), "optional")) {
+    auto wraps = [](QualType t) { return stdSpecialization(t, "optional") || stdSpecialization(t, "variant"); };
+    if (auto* fc = dyn_cast_or_null<CXXFunctionalCastExpr>(u); fc && wraps(fc->getType())) {
       e = fc->getSubExpr();
       continue;
     }
     // std::optional<T>(x), std::optional<T>{x}, and the implicit conversion of x to std::optional<T>
     if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u);
-        c && c->getNumArgs() == 1 && stdSpecialization(c->getType(), "optional") &&
-        !stdSpecialization(c->getArg(0)->getType(), "optional") && !isa<CXXDefaultArgExpr>(c->getArg(0)))
+        c && c->getNumArgs() == 1 && wraps(c->getType()) && !wraps(c->getArg(0)->getType()) &&
+        !isa<CXXDefaultArgExpr>(c->getArg(0)))
       return c->getArg(0);
     // std::make_optional(x), std::make_optional<T>(x)
     if (auto* call = dyn_cast_or_null<CallExpr>(u); call && call->getNumArgs() == 1 && call->getDirectCallee() &&

@@ -2,6 +2,7 @@
 
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Type.h>
+#include <algorithm>
 
 namespace flytecc::analysis {
 using namespace clang;
@@ -33,8 +34,62 @@ static QualType templateArg(const ClassTemplateSpecializationDecl* spec, unsigne
   return i < args.size() && args[i].getKind() == TemplateArgument::Type ? args[i].getAsType() : QualType();
 }
 
+static bool isNamedOutputs(const CXXRecordDecl* rd, int depth = 0) {
+  if (!rd || !rd->hasDefinition() || depth > 16) return false;
+  for (const CXXBaseSpecifier& base : rd->bases()) {
+    const CXXRecordDecl* b = base.getType()->getAsCXXRecordDecl();
+    if (!b) continue;
+    auto* ns = dyn_cast<NamespaceDecl>(b->getDeclContext());
+    if (b->getName() == "NamedOutputs" && ns && ns->getName() == "flyte" && ns->getParent()->isTranslationUnit())
+      return true;
+    if (isNamedOutputs(b, depth + 1)) return true;
+  }
+  return false;
+}
+
+std::optional<std::vector<const FieldDecl*>> namedOutputFields(QualType type) {
+  if (type.isNull()) return std::nullopt;
+  const CXXRecordDecl* rd = bare(type)->getAsCXXRecordDecl();
+  if (!isNamedOutputs(rd)) return std::nullopt;
+  std::vector<const FieldDecl*> out(rd->field_begin(), rd->field_end());
+  return out;
+}
+
+std::vector<std::string> resultNames(QualType type, size_t count) {
+  std::vector<std::string> out;
+  if (auto fields = namedOutputFields(type); fields && fields->size() == count)
+    for (const FieldDecl* f : *fields) out.push_back(f->getNameAsString());
+  else
+    for (size_t i = 0; i < count; ++i) out.push_back("o" + std::to_string(i));
+  return out;
+}
+
+// The variants of a std::variant, in order (std::monostate is none); false when an alternative has no Flyte type,
+// is itself a union (the runtime keeps one variant per alternative), or repeats another's Flyte type.
+static bool addVariants(const ClassTemplateSpecializationDecl* s, std::vector<ir::Type>& out) {
+  const auto& args = s->getTemplateArgs();
+  if (args.size() != 1 || args[0].getKind() != TemplateArgument::Pack) return false;
+  for (const TemplateArgument& a : args[0].pack_elements()) {
+    if (a.getKind() != TemplateArgument::Type) return false;
+    std::optional<ir::Type> v;
+    if (auto* rd = bare(a.getAsType())->getAsCXXRecordDecl(); rd && rd->getName() == "monostate" && rd->isInStdNamespace())
+      v = ir::Type::of(ir::Simple::None);
+    else
+      v = mapType(a.getAsType());
+    if (!v || v->kind == ir::Type::Kind::Union || std::find(out.begin(), out.end(), *v) != out.end()) return false;
+    out.push_back(std::move(*v));
+  }
+  return true;
+}
+
 std::optional<ir::Type> mapType(QualType type) {
   QualType t = bare(type);
+  if (namedOutputFields(t)) return std::nullopt;  // named outputs are a result, not a value
+  if (auto* s = stdSpecialization(t, "variant")) {  // std::variant<A, B>: Flyte's union type, variants in order
+    ir::Type u{ir::Type::Kind::Union, ir::Simple::None, {}, false, {}};
+    if (!addVariants(s, u.children) || u.children.size() < 2) return std::nullopt;
+    return u;
+  }
   if (const auto* b = t->getAs<BuiltinType>()) {
     if (b->getKind() == BuiltinType::Bool) return ir::Type::of(ir::Simple::Boolean);
     if (b->isCharType() || b->isWideCharType() || b->isChar8Type() || b->isChar16Type() || b->isChar32Type())
@@ -74,6 +129,10 @@ std::optional<ir::Type> mapType(QualType type) {
   if (auto* s = stdSpecialization(t, "optional")) {
     auto v = mapType(templateArg(s, 0));
     if (!v || v->isOptional()) return std::nullopt;
+    if (v->kind == ir::Type::Kind::Union) {  // (only a std::variant maps to a union without none)  // Optional[Union[A, B]] is Union[A, B, None]
+      v->children.push_back(ir::Type::of(ir::Simple::None));
+      return v;
+    }
     return ir::Type::optional(*v);
   }
   if (stdSpecialization(t, "duration")) return ir::Type::of(ir::Simple::Duration);
@@ -96,6 +155,15 @@ std::optional<std::vector<ir::Type>> mapResultTypes(QualType type) {
     }
     return out;
   }
+  if (auto fields = namedOutputFields(type)) {
+    std::vector<ir::Type> out;
+    for (const FieldDecl* f : *fields) {
+      auto t = mapType(f->getType());
+      if (!t) return std::nullopt;
+      out.push_back(*t);
+    }
+    return out;
+  }
   if (auto t = mapType(type)) return std::vector<ir::Type>{*t};
   return std::nullopt;
 }
@@ -112,6 +180,10 @@ void collectEnums(QualType type, std::vector<ir::CxxEnum>& out) {
     for (const auto& have : out)
       if (have.cxxName == e.cxxName) return;
     out.push_back(std::move(e));
+    return;
+  }
+  if (auto fields = namedOutputFields(t)) {
+    for (const FieldDecl* f : *fields) collectEnums(f->getType(), out);
     return;
   }
   if (auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl()))

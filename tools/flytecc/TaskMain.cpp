@@ -4,6 +4,7 @@
 #include <llvm/Support/FileSystem.h>
 
 #include "flyteidl/TaskContract.h"
+#include "ir/Rules.h"
 
 namespace flytecc::driver {
 
@@ -41,16 +42,25 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
       out += std::string(i ? ", " : "") + "{::" + e.cxxName + "::" + e.values[i] + ", " + quoted(e.values[i]) + "}";
     out += "};\n};\n";
   }
-  std::string entries;
+  std::string entries, fields;
   for (const auto& t : module.tasks) {
     if (t.cxxName.find('(') != std::string::npos) {
       entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;
     }
+    // Named outputs (a struct derived from flyte::NamedOutputs): its fields, in the order of the outputs.
+    std::string fieldsFn;
+    if (ir::hasNamedOutputs(t.interface.outputs)) {
+      fieldsFn = "flytecc_fields_" + std::to_string(&t - module.tasks.data());
+      fields += "auto " + fieldsFn + "(const flytecc::runtime::ResultOf<&::" + t.cxxName + ">& r) {\n  return std::tie(";
+      for (size_t i = 0; i < t.interface.outputs.size(); ++i)
+        fields += std::string(i ? ", " : "") + "r." + t.interface.outputs[i].name;
+      fields += ");\n}\n";
+    }
     entries += "    {" + quoted(t.name) + ", " + names(t.interface.inputs) + ", " + names(t.interface.outputs) +
-               ", &flytecc::runtime::adapt<&::" + t.cxxName + ">},\n";
+               ", &flytecc::runtime::adapt<&::" + t.cxxName + (fieldsFn.empty() ? "" : ", &" + fieldsFn) + ">},\n";
   }
-  out += "\nnamespace {\n";
+  out += "\nnamespace {\n" + fields;
   if (entries.find("adapt<") != std::string::npos)
     out += "const flytecc::runtime::TaskEntry kTasks[] = {\n" + entries + "};\n";
   else  // no tasks (workflows only): an empty table

@@ -24,6 +24,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace flyte {
@@ -142,6 +143,14 @@ struct Directory {
   std::string path;
   friend bool operator==(const Directory&, const Directory&) = default;
 };
+
+// The marker of named outputs (flytekit's typing.NamedTuple): a task or workflow returning a struct derived from
+// it declares one output per field, named after the field, in declaration order:
+//   struct Stats : flyte::NamedOutputs { double mean; std::int64_t count; };
+//   FLYTE_TASK() Stats stats(std::vector<double> xs);   // outputs `mean` and `count`
+// Build the value with designated initializers (`return {.mean = m, .count = n};`); in a workflow, `s.mean` is the
+// output `mean` of the node `s`. A struct without the marker is one value.
+struct NamedOutputs {};
 
 // A task failed in process (plain C++ execution); also thrown for misuse of the SDK.
 class Error : public std::runtime_error {
