@@ -147,6 +147,14 @@ static std::optional<std::int64_t> durationNanos(const APValue& rep, const Class
   if (!period || period->getTemplateArgs().size() < 2) return std::nullopt;
   long double num = period->getTemplateArgs()[0].getAsIntegral().getExtValue();
   long double den = period->getTemplateArgs()[1].getAsIntegral().getExtValue();
+  if (rep.isInt() && rep.getInt().getSignificantBits() <= 63 && num < 1073741824.0L && den > 0) {  // exact
+    const __int128 scaled = static_cast<__int128>(rep.getInt().getExtValue()) *
+                            static_cast<__int128>(static_cast<std::int64_t>(num)) * 1000000000;
+    const __int128 n = scaled / static_cast<__int128>(static_cast<std::int64_t>(den));
+    if (n < -static_cast<__int128>(9223372036854775807LL) || n > static_cast<__int128>(9223372036854775807LL))
+      return std::nullopt;
+    return static_cast<std::int64_t>(n);
+  }
   long double count = rep.isInt() ? rep.getInt().getExtValue() : rep.isFloat() ? rep.getFloat().convertToDouble() : 0;
   long double nanos = std::round(count * num * 1e9L / den);
   // Flyte durations are int64 nanoseconds (about +-292 years): beyond that is not a value, never a wrap.

@@ -92,7 +92,9 @@ std::optional<ir::Type> mapType(QualType type) {
   }
   if (const auto* b = t->getAs<BuiltinType>()) {
     if (b->getKind() == BuiltinType::Bool) return ir::Type::of(ir::Simple::Boolean);
-    if (b->isCharType() || b->isWideCharType() || b->isChar8Type() || b->isChar16Type() || b->isChar32Type())
+    // A character is no number; std::int8_t / std::uint8_t (signed / unsigned char) are small integers.
+    if (b->getKind() == BuiltinType::Char_S || b->getKind() == BuiltinType::Char_U || b->isWideCharType() ||
+        b->isChar8Type() || b->isChar16Type() || b->isChar32Type())
       return std::nullopt;
     if (b->isInteger()) return ir::Type::of(ir::Simple::Integer);
     if (b->isFloatingPoint()) return ir::Type::of(ir::Simple::Float);

@@ -295,8 +295,11 @@ std::optional<Value> TULowering::lowerEntityCall(Body& b, const CallExpr* call, 
     const ParmVarDecl* param = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
     if (value->binding.kind == ir::BindingValue::Kind::Literal && param)
       if (auto why = integerNarrowing(call->getArg(i), param->getType(), ctx_)) {
-        rep_.report(call->getArg(i)->getBeginLoc(), DiagKind::ValueOutOfRange)
-            << ("input '" + in.name + "' of " + node.target) << *why << call->getArg(i)->getSourceRange();
+        // A task's default left unbound is reported where the default is written.
+        const Expr* at = isa<CXXDefaultArgExpr>(call->getArg(i)) && param->hasDefaultArg() ? param->getDefaultArg()
+                                                                                            : call->getArg(i);
+        rep_.report(at->getBeginLoc(), DiagKind::ValueOutOfRange)
+            << ("input '" + in.name + "' of " + node.target) << *why << at->getSourceRange();
         return std::nullopt;
       }
     if (!checkBinding(call->getArg(i), *value, in.type, false, in.name, node.target, param)) return std::nullopt;

@@ -33,9 +33,9 @@ Stats local_value(std::int64_t n = 1) {
   Stats s;
   return s;
 }
-// CHECK-DAG: named-outputs.cpp:[[@LINE-3]]:{{[0-9]+}}: error: {{.*}}[flyte-workflow-statement]
+// CHECK-DAG: named-outputs.cpp:[[@LINE-3]]:9: error: cannot lower this expression in workflow 'local_value': only task, workflow and map_task calls, their outputs, workflow inputs and constants can appear in a workflow [flyte-workflow-expression]
 
 // A struct that is only a result type: as a parameter it has no Flyte type.
 FLYTE_TASK()
 double mean_of(Stats s) { return s.mean; }
-// CHECK-DAG: named-outputs.cpp:[[@LINE-1]]:20: error: {{.*}}[flyte-unsupported-type]
+// CHECK-DAG: named-outputs.cpp:[[@LINE-1]]:22: error: {{.*}}[flyte-unsupported-type]

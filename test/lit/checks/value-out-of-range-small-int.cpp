@@ -19,7 +19,7 @@ std::int64_t bad_constant() { return widen(-129, 1); }
 
 FLYTE_WORKFLOW()
 std::int64_t bad_task_default() { return widen(1); }
-// CHECK-DAG: value-out-of-range-small-int.cpp:10:{{[0-9]+}}: error: 'input 'b' of widen' is out of range: 70000 does not fit 'std::uint16_t' (0 to 65535); C++ would convert it to another value [flyte-value-out-of-range]
+// CHECK-DAG: value-out-of-range-small-int.cpp:10:53: error: 'input 'b' of widen' is out of range: 70000 does not fit 'std::uint16_t' (0 to 65535); C++ would convert it to another value [flyte-value-out-of-range]
 
 FLYTE_WORKFLOW()
 std::int64_t fine(std::int8_t a = -128, std::uint16_t b = 65535) { return widen(a, b); }
