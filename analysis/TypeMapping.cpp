@@ -34,15 +34,15 @@ static QualType templateArg(const ClassTemplateSpecializationDecl* spec, unsigne
   return i < args.size() && args[i].getKind() == TemplateArgument::Type ? args[i].getAsType() : QualType();
 }
 
-static bool isNamedOutputs(const CXXRecordDecl* rd, int depth = 0) {
-  if (!rd || !rd->hasDefinition() || depth > 16) return false;
-  for (const CXXBaseSpecifier& base : rd->bases()) {
-    const CXXRecordDecl* b = base.getType()->getAsCXXRecordDecl();
-    if (!b) continue;
-    auto* ns = dyn_cast<NamespaceDecl>(b->getDeclContext());
-    if (b->getName() == "NamedOutputs" && ns && ns->getName() == "flyte" && ns->getParent()->isTranslationUnit())
-      return true;
-    if (isNamedOutputs(b, depth + 1)) return true;
+// FLYTE_NAMED_OUTPUTS in the struct: a member type `flyte_named_outputs` that is flyte::NamedOutputs.
+static bool isNamedOutputs(const CXXRecordDecl* rd) {
+  if (!rd || !rd->hasDefinition()) return false;
+  for (const Decl* d : rd->getDefinition()->decls()) {
+    auto* td = dyn_cast<TypedefNameDecl>(d);
+    if (!td || td->getName() != "flyte_named_outputs") continue;
+    const CXXRecordDecl* marker = td->getUnderlyingType().getCanonicalType()->getAsCXXRecordDecl();
+    auto* ns = marker ? dyn_cast<NamespaceDecl>(marker->getDeclContext()) : nullptr;
+    return marker && marker->getName() == "NamedOutputs" && ns && ns->getName() == "flyte" && ns->getParent()->isTranslationUnit();
   }
   return false;
 }

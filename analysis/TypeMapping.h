@@ -20,7 +20,7 @@ std::optional<ir::Type> mapType(clang::QualType type);
 // otherwise one. nullopt when some part has no Flyte type.
 std::optional<std::vector<ir::Type>> mapResultTypes(clang::QualType type);
 
-// The fields of a struct derived from flyte::NamedOutputs (flytekit's NamedTuple outputs), in declaration order;
+// The fields of a struct marked FLYTE_NAMED_OUTPUTS (flytekit's NamedTuple outputs), in declaration order;
 // nullopt for any other type (a struct without the marker is one value). Such a struct is only a result type:
 // mapType gives it no Flyte type.
 std::optional<std::vector<const clang::FieldDecl*>> namedOutputFields(clang::QualType type);

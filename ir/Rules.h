@@ -18,7 +18,7 @@ namespace flytecc::ir {
 // an option).
 bool isValidEntityName(std::string_view name);
 
-// Outputs named other than o0..oN are named outputs (a C++ struct derived from flyte::NamedOutputs, flytekit's
+// Outputs named other than o0..oN are named outputs (a C++ struct marked FLYTE_NAMED_OUTPUTS, flytekit's
 // NamedTuple): the analysis names outputs after the fields, and only then; the generated task main and runner read
 // the fields by those names.
 bool hasNamedOutputs(const std::vector<Variable>& outputs);

@@ -60,13 +60,13 @@ T decodeInput(const TaskCall& call, std::size_t i) {
 template <auto Fn>
 using ResultOf = typename detail::TaskSignature<decltype(Fn)>::Result;
 
-// `Fields`, for a task returning named outputs (a struct derived from flyte::NamedOutputs), is a function the
+// `Fields`, for a task returning named outputs (a struct marked FLYTE_NAMED_OUTPUTS), is a function the
 // generated task main writes: the struct's fields as a std::tuple of references, in the order of the outputs.
 template <auto Fn, auto Fields = nullptr>
 void adapt(const TaskCall& call) {
   using Sig = detail::TaskSignature<decltype(Fn)>;
   using R = typename Sig::Result;
-  static_assert(!std::is_base_of_v<flyte::NamedOutputs, R> || !std::is_null_pointer_v<decltype(Fields)>,
+  static_assert(!flyte::named_outputs<R> || !std::is_null_pointer_v<decltype(Fields)>,
                 "named outputs need their fields: build the task main with flytecc, and name no field o0..oN");
   using Params = typename Sig::Params;
   std::int64_t t0 = detail::nowNs();

@@ -54,7 +54,7 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
     }
   }
 
-  // `s.mean`: the output `mean` of the node whose result `s` is (named outputs, flyte::NamedOutputs).
+  // `s.mean`: the output `mean` of the node whose result `s` is (named outputs, FLYTE_NAMED_OUTPUTS).
   if (auto* me = dyn_cast<MemberExpr>(u); me && isa<FieldDecl>(me->getMemberDecl()) &&
                                           namedOutputFields(me->getBase()->getType())) {
     auto base = lowerExpr(b, me->getBase(), nullptr);

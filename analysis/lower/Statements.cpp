@@ -111,7 +111,7 @@ void TULowering::lowerNamedReturn(Body& b, const Expr* value) {
   if (ile && ile->isSyntacticForm() && ile->getSemanticForm()) ile = ile->getSemanticForm();
   if (ile) {
     const CXXRecordDecl* rd = ile->getType()->getAsCXXRecordDecl();
-    const unsigned skip = rd ? rd->getNumBases() : 0;  // the flyte::NamedOutputs base comes first
+    const unsigned skip = rd ? rd->getNumBases() : 0;  // initializers of base classes come first
     if (ile->getNumInits() != skip + outs.size())
       return expressionError(b, value, "set every field of the named outputs");
     for (size_t i = 0; i < outs.size(); ++i) {

@@ -199,7 +199,8 @@ TEST(Literals, BareOptionals) {
 
 namespace tasks {
 // flytekit's Scalars NamedTuple: named outputs.
-struct Scalars : flyte::NamedOutputs {
+struct Scalars {
+  FLYTE_NAMED_OUTPUTS;
   std::int64_t next_n;
   double half;
   std::string banner;
@@ -245,7 +246,7 @@ core::LiteralMap call(const TaskEntry& entry, const core::LiteralMap& inputs, co
 }  // namespace
 
 TEST(FlytekitEntrypoint, Scalars) {
-  // flytekit's NamedTuple outputs are named after its fields; so are a flyte::NamedOutputs struct's.
+  // flytekit's NamedTuple outputs are named after its fields; so are a FLYTE_NAMED_OUTPUTS struct's.
   TaskEntry e{"scalars", {"n", "x", "flag", "name", "when", "wait"}, {"next_n", "half", "banner", "later"},
               &adapt<&tasks::scalars, &tasks::scalarsFields>};
   core::LiteralMap out = call(e, goldenMap("scalars", "inputs.pb"));

@@ -48,7 +48,7 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
       entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;
     }
-    // Named outputs (a struct derived from flyte::NamedOutputs): its fields, in the order of the outputs.
+    // Named outputs (a struct marked FLYTE_NAMED_OUTPUTS): its fields, in the order of the outputs.
     std::string fieldsFn;
     if (ir::hasNamedOutputs(t.interface.outputs)) {
       fieldsFn = "flytecc_fields_" + std::to_string(&t - module.tasks.data());

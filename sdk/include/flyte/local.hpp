@@ -96,7 +96,7 @@ template <class... T>
 std::string show(const std::variant<T...>& v) {
   return std::visit([](const auto& alt) { return show(alt); }, v);
 }
-// Named outputs (flyte::NamedOutputs): {"label": "x", "mean": 2.0}.
+// Named outputs (FLYTE_NAMED_OUTPUTS): {"label": "x", "mean": 2.0}.
 template <class... T>
 std::string show_named(std::initializer_list<const char*> names, const std::tuple<T...>& fields) {
   std::string out = "{";

@@ -1,4 +1,4 @@
-// Named outputs (flyte::NamedOutputs) in workflows: fields of a call's result are its outputs; a workflow returning
+// Named outputs (FLYTE_NAMED_OUTPUTS) in workflows: fields of a call's result are its outputs; a workflow returning
 // named outputs sets every field from outputs, inputs or constants.
 // RUN: %not %flytecc check %s -- -std=c++20 -I%sdk > %t 2>&1
 // RUN: %FileCheck %s < %t
@@ -8,7 +8,8 @@
 #include <cstdint>
 #include <string>
 
-struct Stats : flyte::NamedOutputs {
+struct Stats {
+  FLYTE_NAMED_OUTPUTS;
   double mean = 0;
   std::int64_t count = 0;
 };

@@ -1,5 +1,5 @@
 // The C++ twin of flytekit-golden-2's features/named_outputs.py (test/data/flytekit-golden-2/named_outputs/):
-// typing.NamedTuple outputs are structs derived from flyte::NamedOutputs, one output per field.
+// typing.NamedTuple outputs are structs marked FLYTE_NAMED_OUTPUTS, one output per field.
 #include <flyte/flyte.hpp>
 
 #include <algorithm>
@@ -10,14 +10,17 @@
 
 namespace features::named_outputs {
 
-struct Stats : flyte::NamedOutputs {
+struct Stats {
+  FLYTE_NAMED_OUTPUTS;
   double mean;
   std::int64_t count;
 };
-struct Label : flyte::NamedOutputs {
+struct Label {
+  FLYTE_NAMED_OUTPUTS;
   std::string text;
 };
-struct MinMax : flyte::NamedOutputs {
+struct MinMax {
+  FLYTE_NAMED_OUTPUTS;
   double lo;
   double hi;
 };
@@ -40,7 +43,8 @@ Label describe(double mean, std::int64_t count, double lo, double hi) {
                   ", " + std::to_string(hi) + "]"};
 }
 
-struct WfOut : flyte::NamedOutputs {
+struct WfOut {
+  FLYTE_NAMED_OUTPUTS;
   std::string label;
   double mean;
 };
