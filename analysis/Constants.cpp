@@ -314,6 +314,22 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
       // A default-constructed std::variant holds its first alternative, not none.
       const bool variant = u && stdSpecialization(u->getType(), "variant");
       if (isNullopt(e) || (!variant && isEmptyConstruction(e))) return ir::Literal::none();
+      if (variant && isEmptyConstruction(e) && !type.children.empty()) {  // the first alternative, value-initialized
+        const ir::Type& first = type.children.front();
+        if (first.kind == K::Collection) return ir::Literal::list({});
+        if (first.kind == K::Map) return ir::Literal::map({});
+        if (first.kind != K::Simple) return std::nullopt;
+        switch (first.simple) {
+          case ir::Simple::None: return ir::Literal::none();
+          case ir::Simple::Integer: return ir::Literal::ofInt(0);
+          case ir::Simple::Float: return ir::Literal::ofFloat(0);
+          case ir::Simple::String: return ir::Literal::ofString("");
+          case ir::Simple::Boolean: return ir::Literal::ofBool(false);
+          case ir::Simple::Duration: return ir::Literal::ofDuration(0);
+          case ir::Simple::Datetime: return ir::Literal::ofDatetime(0);
+        }
+        return std::nullopt;
+      }
       const Expr* payload = optionalPayload(e);
       // The alternative C++ constructs first (std::variant<std::int64_t, std::string> v = 3 holds the integer).
       if (auto held = payload ? mapType(payload->getType()) : std::nullopt)
