@@ -27,33 +27,125 @@ const Expr* unwrap(const Expr* e) {
   return e;
 }
 
-std::optional<std::int64_t> evalInt(const Expr* e, const ASTContext& ctx) {
-  Expr::EvalResult r;
-  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
-  const llvm::APSInt& v = r.Val.getInt();
-  if (v.getSignificantBits() > 64 || (v.isUnsigned() && v.getActiveBits() > 63)) return std::nullopt;  // not an int64
-  return v.getExtValue();
+// ---------------------------------------------------------------------------------------------
+// Constants are read by Clang's constant evaluator (Expr::EvaluateAsRValue), whatever their spelling: literals,
+// constexpr variables and functions, static_cast, ternaries, std::optional<T> values (an APValue whose storage
+// union has the T member active when engaged, in libstdc++ and libc++ alike), std::string_view, durations.
+// Only std::string (and containers) cannot leave the evaluator: C++20 allows their allocations only within one
+// evaluation, so Clang has no value for `std::string("x")` as a whole. For those, stringSource() below looks
+// through the constructions that copy a string constant and evaluates their argument (documented fallback).
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+// A value out of the evaluator with its type; `none` for a disengaged std::optional.
+struct Evaluated {
+  APValue value;
+  QualType type;
+  bool none = false;
+};
+}  // namespace
+
+static bool sameType(QualType a, QualType b) {
+  return a.getCanonicalType().getUnqualifiedType() == b.getCanonicalType().getUnqualifiedType();
 }
 
-std::optional<double> evalFloat(const Expr* e, const ASTContext& ctx) {
+// In the APValue of a std::optional<T>: 1 (engaged, *payload set), 0 (disengaged) or -1 (no storage found). The
+// storage is the first union with a member of type T: engaged when that member is the active one.
+static int optionalStorage(const APValue& v, const RecordDecl* rd, QualType t, const APValue** payload, int depth = 0) {
+  if (!rd || depth > 8) return -1;
+  if (v.isUnion()) {
+    bool holdsT = llvm::any_of(rd->fields(), [&](const FieldDecl* f) { return sameType(f->getType(), t); });
+    if (!holdsT) return -1;
+    const FieldDecl* active = v.getUnionField();
+    if (active && sameType(active->getType(), t)) {
+      *payload = &v.getUnionValue();
+      return 1;
+    }
+    return 0;
+  }
+  if (!v.isStruct()) return -1;
+  if (auto* cxx = dyn_cast<CXXRecordDecl>(rd); cxx && cxx->hasDefinition()) {
+    unsigned i = 0;
+    for (const CXXBaseSpecifier& b : cxx->bases()) {
+      if (i >= v.getStructNumBases()) break;
+      int r = optionalStorage(v.getStructBase(i++), b.getType()->getAsRecordDecl(), t, payload, depth + 1);
+      if (r >= 0) return r;
+    }
+  }
+  unsigned i = 0;
+  for (const FieldDecl* f : rd->fields()) {
+    if (i >= v.getStructNumFields()) break;
+    const APValue& fv = v.getStructField(i++);
+    if (auto* frd = f->getType()->getAsRecordDecl()) {
+      int r = optionalStorage(fv, frd, t, payload, depth + 1);
+      if (r >= 0) return r;
+    }
+  }
+  return -1;
+}
+
+// `e` evaluated as an rvalue; through std::optional when `throughOptional` (the value inside, or none).
+static std::optional<Evaluated> evaluate(const Expr* e, const ASTContext& ctx, bool throughOptional = true) {
+  if (!e || e->isValueDependent() || e->isTypeDependent()) return std::nullopt;
   Expr::EvalResult r;
-  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx)) return std::nullopt;
-  if (r.Val.isFloat()) return r.Val.getFloat().convertToDouble();
-  if (r.Val.isInt()) return static_cast<double>(r.Val.getInt().getExtValue());
+  if (!e->EvaluateAsRValue(r, ctx)) return std::nullopt;
+  Evaluated out{std::move(r.Val), e->getType(), false};
+  if (throughOptional)
+    if (auto* opt = stdSpecialization(out.type, "optional"); opt && opt->getTemplateArgs().size() >= 1) {
+      QualType t = opt->getTemplateArgs()[0].getAsType();
+      const APValue* payload = nullptr;
+      int engaged = optionalStorage(out.value, opt, t, &payload);
+      if (engaged < 0) return std::nullopt;
+      if (engaged == 0) return Evaluated{APValue(), t, true};
+      return Evaluated{*payload, t, false};
+    }
+  return out;
+}
+
+static std::optional<std::int64_t> intOf(const Evaluated& v) {
+  if (v.none || !v.value.isInt()) return std::nullopt;
+  const llvm::APSInt& i = v.value.getInt();
+  if (i.getSignificantBits() > 64 || (i.isUnsigned() && i.getActiveBits() > 63)) return std::nullopt;  // not an int64
+  return i.getExtValue();
+}
+
+std::optional<std::int64_t> evalInt(const Expr* e, const ASTContext& ctx) {
+  auto v = evaluate(e, ctx);
+  return v ? intOf(*v) : std::nullopt;
+}
+
+static std::optional<double> floatOf(const Evaluated& v) {
+  if (v.none) return std::nullopt;
+  if (v.value.isFloat()) return v.value.getFloat().convertToDouble();
+  if (v.value.isInt()) return static_cast<double>(v.value.getInt().getExtValue());
   return std::nullopt;
 }
 
-std::optional<bool> evalBool(const Expr* e, const ASTContext& ctx) {
-  Expr::EvalResult r;
-  if (!e || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isInt()) return std::nullopt;
-  return r.Val.getInt().getBoolValue();
+std::optional<double> evalFloat(const Expr* e, const ASTContext& ctx) {
+  auto v = evaluate(e, ctx);
+  return v ? floatOf(*v) : std::nullopt;
 }
 
-// Looks through the spellings that only build a string from a string constant: std::string("x"),
-// std::string{"x"}, "x"s, std::string_view("x"), std::string(ptr, n) (returns the length in *len).
-static const Expr* stringSource(const Expr* e, const Expr** len) {
+static std::optional<bool> boolOf(const Evaluated& v) {
+  if (v.none || !v.value.isInt()) return std::nullopt;
+  return v.value.getInt().getBoolValue();
+}
+
+std::optional<bool> evalBool(const Expr* e, const ASTContext& ctx) {
+  auto v = evaluate(e, ctx);
+  return v ? boolOf(*v) : std::nullopt;
+}
+
+// The fallback for std::string, whose value cannot leave Clang's evaluator: looks through the constructions that
+// copy a string constant (std::string("x"), std::string{"x"}, "x"s, std::string(view), std::string(ptr, n), which
+// returns the length in *len) to the argument, which is then evaluated.
+static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull);
+
+static const Expr* stringSource(const Expr* e, const Expr** len, const ASTContext& ctx) {
   for (int depth = 0; e && depth < 16; ++depth) {
     e = unwrap(e);
+    if (stdSpecialization(e->getType(), "basic_string_view"))
+      if (auto v = evaluate(e, ctx); v && stringOf(*v, nullptr)) return e;  // the evaluator reads views whole
     if (auto* udl = dyn_cast_or_null<UserDefinedLiteral>(e); udl && udl->getLiteralOperatorKind() == UserDefinedLiteral::LOK_String) {
       e = udl->getCookedLiteral();
       continue;
@@ -82,54 +174,51 @@ static const Expr* stringSource(const Expr* e, const Expr** len) {
   return e;
 }
 
-// A constant std::string_view (or any {size, const char*} view) evaluated by Clang: its characters.
-static std::optional<std::string> evalStringView(const Expr* e, const ASTContext& ctx) {
-  if (!stdSpecialization(e->getType(), "basic_string_view")) return std::nullopt;
-  Expr::EvalResult r;
-  if (e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct()) return std::nullopt;
-  std::optional<std::uint64_t> size;
+// The characters of an evaluated string constant: a pointer or array into a string literal (`const char*`,
+// constexpr arrays), or a std::string_view (any {size, const char*} view). *isNull for a null pointer.
+static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull) {
+  if (v.none) return std::nullopt;
   const APValue* ptr = nullptr;
-  for (unsigned i = 0; i < r.Val.getStructNumFields(); ++i) {
-    const APValue& f = r.Val.getStructField(i);
-    if (f.isInt()) size = f.getInt().getZExtValue();
-    else if (f.isLValue()) ptr = &f;
+  std::optional<std::uint64_t> size;
+  if (v.value.isLValue()) {
+    if (v.value.isNullPointer()) {
+      if (isNull) *isNull = true;
+      return std::string();
+    }
+    ptr = &v.value;
+  } else if (v.value.isStruct() && stdSpecialization(v.type, "basic_string_view")) {
+    for (unsigned i = 0; i < v.value.getStructNumFields(); ++i) {
+      const APValue& f = v.value.getStructField(i);
+      if (f.isInt()) size = f.getInt().getZExtValue();
+      else if (f.isLValue()) ptr = &f;
+    }
+    if (!size) return std::nullopt;
   }
-  if (!size || !ptr) return std::nullopt;
-  auto* base = ptr->getLValueBase().dyn_cast<const Expr*>();
-  auto* s = dyn_cast_or_null<StringLiteral>(base);
+  if (!ptr) return std::nullopt;
+  auto* s = dyn_cast_or_null<StringLiteral>(ptr->getLValueBase().dyn_cast<const Expr*>());
   if (!s || s->getCharByteWidth() != 1) return std::nullopt;
   std::uint64_t off = ptr->getLValueOffset().getQuantity();
-  if (off + *size > s->getLength()) return std::nullopt;
-  return s->getString().substr(off, *size).str();
+  if (off > s->getLength() || (size && off + *size > s->getLength())) return std::nullopt;
+  llvm::StringRef text = s->getString().substr(off);
+  if (size) return text.substr(0, *size).str();
+  return text.take_until([](char c) { return c == 0; }).str();  // a C string ends at its first NUL
 }
 
 std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool* isNull) {
   if (isNull) *isNull = false;
   const Expr* lenExpr = nullptr;
-  const Expr* u = stringSource(e, &lenExpr);
+  const Expr* u = stringSource(e, &lenExpr, ctx);
   if (!u) return std::nullopt;
   std::optional<std::string> text;
   if (auto* s = dyn_cast<StringLiteral>(u); s && s->getCharByteWidth() == 1) text = s->getString().str();
   else if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(u)) {
     if (isNull) *isNull = true;
     return std::string();
-  } else if (auto v = evalStringView(u, ctx)) {
-    text = v;
-  } else {
-    // Clang's constant evaluator: constexpr pointers and arrays into string literals.
-    Expr::EvalResult r;
-    if (u->isValueDependent() || !u->EvaluateAsRValue(r, ctx) || !r.Val.isLValue()) return std::nullopt;
-    if (r.Val.isNullPointer()) {
-      if (isNull) *isNull = true;
-      return std::string();
-    }
-    auto* base = r.Val.getLValueBase().dyn_cast<const Expr*>();
-    auto* s = dyn_cast_or_null<StringLiteral>(base);
-    if (!s || s->getCharByteWidth() != 1) return std::nullopt;
-    std::uint64_t off = r.Val.getLValueOffset().getQuantity();
-    if (off > s->getLength()) return std::nullopt;
-    text = s->getString().substr(off).str();
+  } else if (auto v = evaluate(u, ctx)) {
+    text = stringOf(*v, isNull);
+    if (isNull && *isNull) return text;
   }
+  if (!text) return std::nullopt;
   if (text && lenExpr) {
     auto n = evalInt(lenExpr, ctx);
     if (!n || *n < 0 || static_cast<std::uint64_t>(*n) > text->size()) return std::nullopt;
@@ -162,26 +251,27 @@ static std::optional<std::int64_t> durationNanos(const APValue& rep, const Class
   return static_cast<std::int64_t>(nanos);
 }
 
+// A std::chrono::duration value in nanoseconds: its count (the struct's first field) times its period.
+static std::optional<std::int64_t> durationOf(const Evaluated& v) {
+  auto* spec = stdSpecialization(v.type, "duration");
+  if (v.none || !spec || !v.value.isStruct() || v.value.getStructNumFields() < 1) return std::nullopt;
+  return durationNanos(v.value.getStructField(0), spec);
+}
+
 std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& ctx) {
-  auto* spec = stdSpecialization(e->getType(), "duration");
-  if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
-  Expr::EvalResult r;
-  if (e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() || r.Val.getStructNumFields() < 1)
-    return std::nullopt;
-  return durationNanos(r.Val.getStructField(0), spec);
+  auto v = evaluate(e, ctx);
+  return v ? durationOf(*v) : std::nullopt;
 }
 
 std::optional<std::int64_t> evalTimePointNanos(const Expr* e, const ASTContext& ctx) {
-  auto* spec = stdSpecialization(e->getType(), "time_point");
-  if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
-  auto* duration = stdSpecialization(spec->getTemplateArgs()[1].getAsType(), "duration");
-  Expr::EvalResult r;
-  if (!duration || e->isValueDependent() || !e->EvaluateAsRValue(r, ctx) || !r.Val.isStruct() ||
-      r.Val.getStructNumFields() < 1)
+  auto v = evaluate(e, ctx);
+  auto* spec = v ? stdSpecialization(v->type, "time_point") : nullptr;
+  if (!spec || v->none || spec->getTemplateArgs().size() < 2 || !v->value.isStruct() ||
+      v->value.getStructNumFields() < 1)
     return std::nullopt;
-  const APValue& d = r.Val.getStructField(0);
+  const APValue& d = v->value.getStructField(0);  // the time point's duration since the epoch
   if (!d.isStruct() || d.getStructNumFields() < 1) return std::nullopt;
-  return durationNanos(d.getStructField(0), duration);
+  return durationNanos(d.getStructField(0), stdSpecialization(spec->getTemplateArgs()[1].getAsType(), "duration"));
 }
 
 std::optional<std::string> outOfRange(const Expr* e, const ASTContext& ctx) {
@@ -243,6 +333,53 @@ static bool isNullopt(const Expr* e) {
   if (auto* c = dyn_cast_or_null<CXXConstructExpr>(e); c && c->getNumArgs() == 1) e = unwrap(c->getArg(0));
   auto* ref = dyn_cast_or_null<DeclRefExpr>(e);
   return ref && ref->getDecl()->getName() == "nullopt";
+}
+
+// An evaluated scalar as a literal of `type` (nullopt for lists, maps and anything else).
+static std::optional<ir::Literal> literalOf(const Evaluated& v, const ir::Type& type) {
+  if (v.none || type.kind != ir::Type::Kind::Simple) {
+    if (!v.none && type.kind == ir::Type::Kind::Enum && v.value.isInt())
+      if (const auto* et = v.type->getAs<clang::EnumType>())
+        if (const EnumDecl* ed = et->getDecl()->getDefinition())
+          for (const EnumConstantDecl* c : ed->enumerators())
+            if (llvm::APSInt::isSameValue(c->getInitVal(), v.value.getInt()))
+              return ir::Literal::ofString(c->getNameAsString());
+    return std::nullopt;
+  }
+  switch (type.simple) {
+    case ir::Simple::Integer:
+      if (v.type->isIntegralOrUnscopedEnumerationType() && !v.type->isBooleanType())
+        if (auto i = intOf(v)) return ir::Literal::ofInt(*i);
+      return std::nullopt;
+    case ir::Simple::Float:
+      if (v.type->isArithmeticType() && !v.type->isBooleanType())
+        if (auto f = floatOf(v)) return ir::Literal::ofFloat(*f);
+      return std::nullopt;
+    case ir::Simple::Boolean:
+      if (v.type->isBooleanType())
+        if (auto b = boolOf(v)) return ir::Literal::ofBool(*b);
+      return std::nullopt;
+    case ir::Simple::String: {
+      bool isNull = false;
+      if (auto str = stringOf(v, &isNull); str && !isNull) return ir::Literal::ofString(*str);
+      return std::nullopt;
+    }
+    case ir::Simple::Duration:
+      if (auto d = durationOf(v)) return ir::Literal::ofDuration(*d);
+      return std::nullopt;
+    case ir::Simple::Datetime: {
+      auto* spec = stdSpecialization(v.type, "time_point");
+      if (!spec || spec->getTemplateArgs().size() < 2 || !v.value.isStruct() || v.value.getStructNumFields() < 1)
+        return std::nullopt;
+      const APValue& d = v.value.getStructField(0);
+      if (!d.isStruct() || d.getStructNumFields() < 1) return std::nullopt;
+      auto* duration = stdSpecialization(spec->getTemplateArgs()[1].getAsType(), "duration");
+      if (auto ns = durationNanos(d.getStructField(0), duration)) return ir::Literal::ofDatetime(*ns);
+      return std::nullopt;
+    }
+    case ir::Simple::None: return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, const ASTContext& ctx) {
@@ -313,7 +450,6 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
       const Expr* u = unwrap(e);
       // A default-constructed std::variant holds its first alternative, not none.
       const bool variant = u && stdSpecialization(u->getType(), "variant");
-      if (isNullopt(e) || (!variant && isEmptyConstruction(e))) return ir::Literal::none();
       if (variant && isEmptyConstruction(e) && !type.children.empty()) {  // the first alternative, value-initialized
         const ir::Type& first = type.children.front();
         if (first.kind == K::Collection) return ir::Literal::list({});
@@ -330,6 +466,17 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
         }
         return std::nullopt;
       }
+      // By evaluation: a std::optional<T> constant (however spelled) is none or its value; a plain T constant
+      // binds as T (Flyte casts T to T | None).
+      if (auto v = evaluate(e, ctx)) {
+        if (v->none) return ir::Literal::none();
+        for (const auto& variant : type.children)
+          if (!(variant.kind == K::Simple && variant.simple == ir::Simple::None))
+            if (auto l = literalOf(*v, variant)) return l;
+      }
+      // Fallback where the value cannot leave the evaluator (std::optional<std::string>, of a list, a variant, ...):
+      // the optional's or variant's construction is looked through and its argument read.
+      if (isNullopt(e) || (!variant && isEmptyConstruction(e))) return ir::Literal::none();
       const Expr* payload = optionalPayload(e);
       // The alternative C++ constructs first (std::variant<std::int64_t, std::string> v = 3 holds the integer).
       if (auto held = payload ? mapType(payload->getType()) : std::nullopt)

@@ -92,24 +92,31 @@ EngineReporter::~EngineReporter() {
   for (const auto& [kind, id] : ids_) registry_->remove(diags_.getDiagnosticIDs().get(), id);
 }
 
+// The switches are applied by the IDs themselves (a warning made an error gets an error ID) and by where a disabled
+// check reports, not by severity mappings: `#pragma clang diagnostic` (the SDK's FLYTE_TASK has one) gives the
+// source its own diagnostic states, and a mapping set after parsing would not reach the regions they cover.
 unsigned EngineReporter::idFor(DiagKind kind) {
   auto it = ids_.find(kind);
   if (it != ids_.end()) return it->second;
+  const DiagInfo& info = diagInfo(kind);
+  std::string name(info.name);
+  bool disabled = !name.empty() && switches_.disabled.count(name);
+  bool upgrade = !name.empty() && !disabled && info.level == DiagLevel::Warning &&
+                 (switches_.warningsAsErrors || switches_.errors.count(name));
   unsigned id = 0;
   switch (kind) {
-#define FLYTE_DIAG(Kind, Level, Name, Text) \
-  case DiagKind::Kind: id = diags_.getCustomDiagID(clang::DiagnosticsEngine::Level, Text " [" Name "]"); break;
+#define FLYTE_DIAG(Kind, Level, Name, Text)                                                                        \
+  case DiagKind::Kind:                                                                                             \
+    id = diags_.getCustomDiagID(upgrade ? clang::DiagnosticsEngine::Error : clang::DiagnosticsEngine::Level, \
+                                Text " [" Name "]");                                                               \
+    break;
 #define FLYTE_NOTE(Kind, Text) \
   case DiagKind::Kind: id = diags_.getCustomDiagID(clang::DiagnosticsEngine::Note, Text); break;
 #include "analysis/Diagnostics.def"
   }
-  const DiagInfo& info = diagInfo(kind);
-  std::string name(info.name);
-  if (!name.empty()) {
-    if (switches_.disabled.count(name))
-      diags_.setSeverity(id, clang::diag::Severity::Ignored, {});
-    else if (info.level == DiagLevel::Warning && (switches_.warningsAsErrors || switches_.errors.count(name)))
-      diags_.setSeverity(id, clang::diag::Severity::Error, {});
+  if (disabled) {
+    diags_.setSeverity(id, clang::diag::Severity::Ignored, {});  // reported at no location: see report()
+    disabled_.insert(id);
   }
   ids_[kind] = id;
   if (registry_) registry_->add(diags_.getDiagnosticIDs().get(), id, kind);
@@ -117,7 +124,9 @@ unsigned EngineReporter::idFor(DiagKind kind) {
 }
 
 clang::DiagnosticBuilder EngineReporter::report(clang::SourceLocation loc, DiagKind kind) {
-  return diags_.Report(loc, idFor(kind));
+  unsigned id = idFor(kind);
+  // A disabled check reports where its Ignored mapping holds (the current state); its notes follow it out.
+  return diags_.Report(disabled_.count(id) ? clang::SourceLocation() : loc, id);
 }
 
 }  // namespace flytecc::analysis

@@ -108,6 +108,7 @@ class EngineReporter : public Reporter {
   CheckSwitches switches_;
   CheckRegistry* registry_;
   std::map<DiagKind, unsigned> ids_;
+  std::set<unsigned> disabled_;  // IDs of checks switched off (-Wno-CHECK)
 };
 
 // The " [check-name]" suffix EngineReporter appends to the message of `kind` ("" for notes).

@@ -1,6 +1,7 @@
 #include "frontend/Frontend.h"
 
 #include <clang/AST/ASTConsumer.h>
+#include <clang/Basic/DiagnosticSema.h>
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Basic/Version.h>
@@ -76,6 +77,114 @@ static std::string sdkIncludeDir() {
 
 namespace {
 
+// The SDK rejects a map_task over a scalar with a static_assert (as it does in g++ and clang++), and flytecc
+// says the same at the argument (flyte-map-binding-type). One root cause gets one message: the interceptor
+// holds the static_assert (and its instantiation notes) back while the translation unit is analysed, and
+// replays it unless flytecc reported the mismatch at that call (a map call outside a workflow, or a TU
+// with other errors, keeps the compiler's message). Every other diagnostic passes straight through.
+class StaticAssertInterceptor : public DiagnosticConsumer {
+ public:
+  StaticAssertInterceptor(DiagnosticConsumer* next, const analysis::CheckRegistry* checks)
+      : next_(next), checks_(checks) {}
+
+  void BeginSourceFile(const LangOptions& lo, const Preprocessor* pp) override { next_->BeginSourceFile(lo, pp); }
+  void EndSourceFile() override { next_->EndSourceFile(); }
+  void finish() override { next_->finish(); }
+  bool IncludeInDiagnosticCounts() const override { return next_->IncludeInDiagnosticCounts(); }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic& info) override {
+    if (level == DiagnosticsEngine::Note && holding_) {
+      Held& h = held_.back();
+      h.notes.emplace_back(level, info);
+      // The call that instantiated the SDK's template: the first note outside the SDK's header.
+      if (h.callSite.isInvalid() && info.hasSourceManager() && info.getLocation().isValid() &&
+          !inSdk(info.getSourceManager(), info.getLocation()))
+        h.callSite = info.getSourceManager().getFileLoc(info.getLocation());
+      return;
+    }
+    holding_ = false;
+    if (level >= DiagnosticsEngine::Error && isSdkMapStaticAssert(info)) {
+      held_.push_back({StoredDiagnostic(level, info), {}, SourceLocation()});
+      holding_ = true;
+      return;
+    }
+    if (level >= DiagnosticsEngine::Error) {
+      ++otherErrors_;
+      if (checks_ && info.hasSourceManager())
+        if (auto kind = checks_->find(info.getDiags()->getDiagnosticIDs().get(), info.getID());
+            kind && (*kind == analysis::DiagKind::MapScalar || *kind == analysis::DiagKind::BindingType))
+          bindingErrors_.push_back(info.getSourceManager().getFileLoc(info.getLocation()));
+    }
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    next_->HandleDiagnostic(level, info);
+  }
+
+  // Errors other than the held static_asserts (flytecc analyses a TU only when it compiles).
+  unsigned otherErrors() const { return otherErrors_; }
+
+  // After the analysis: replays each held static_assert whose call flytecc did not report.
+  void settle(DiagnosticsEngine& engine, const SourceManager& sm) {
+    holding_ = false;
+    for (const Held& h : held_) {
+      if (covered(h, sm)) continue;
+      replay(engine, h.error);
+      for (const StoredDiagnostic& n : h.notes) replay(engine, n);
+    }
+    held_.clear();
+  }
+
+ private:
+  struct Held {
+    StoredDiagnostic error;
+    std::vector<StoredDiagnostic> notes;
+    SourceLocation callSite;
+  };
+
+  static bool inSdk(const SourceManager& sm, SourceLocation loc) {
+    return sm.getFilename(sm.getFileLoc(loc)).ends_with("flyte/flyte.hpp");
+  }
+
+  static bool isSdkMapStaticAssert(const Diagnostic& info) {
+    if (!info.hasSourceManager() || !info.getLocation().isValid() || !inSdk(info.getSourceManager(), info.getLocation()))
+      return false;
+    llvm::SmallString<256> text;
+    info.FormatDiagnostic(text);
+    return llvm::StringRef(text).starts_with("static assertion failed") &&
+           llvm::StringRef(text).ends_with("flyte::map_task maps over std::vector arguments");
+  }
+
+  // flytecc reported a binding error inside the call's argument list: after the call's '(' and before the
+  // statement's end.
+  bool covered(const Held& h, const SourceManager& sm) const {
+    if (h.callSite.isInvalid()) return false;
+    auto [file, callOffset] = sm.getDecomposedLoc(h.callSite);
+    llvm::StringRef text = sm.getBufferData(file);
+    for (SourceLocation r : bindingErrors_) {
+      auto [rFile, rOffset] = sm.getDecomposedLoc(r);
+      if (rFile == file && rOffset >= callOffset && rOffset <= text.size() &&
+          !text.slice(callOffset, rOffset).contains(';'))
+        return true;
+    }
+    return false;
+  }
+
+  void replay(DiagnosticsEngine& engine, const StoredDiagnostic& d) {
+    DiagnosticStorage storage;
+    for (const CharSourceRange& r : d.getRanges()) storage.DiagRanges.push_back(r);
+    for (const FixItHint& f : d.getFixIts()) storage.FixItHints.push_back(f);
+    Diagnostic info(&engine, d.getLocation(), d.getID(), storage, d.getMessage());
+    DiagnosticConsumer::HandleDiagnostic(d.getLevel(), info);
+    next_->HandleDiagnostic(d.getLevel(), info);
+  }
+
+  DiagnosticConsumer* next_;
+  const analysis::CheckRegistry* checks_;
+  std::vector<Held> held_;
+  bool holding_ = false;
+  unsigned otherErrors_ = 0;
+  std::vector<SourceLocation> bindingErrors_;
+};
+
 struct AnalysisSetup {
   ir::Module& module;
   const analysis::CheckSwitches& switches;
@@ -86,7 +195,7 @@ struct AnalysisSetup {
 
 class AnalysisConsumer : public ASTConsumer {
  public:
-  explicit AnalysisConsumer(AnalysisSetup s) : s_(s) {}
+  AnalysisConsumer(AnalysisSetup s, StaticAssertInterceptor* interceptor) : s_(s), interceptor_(interceptor) {}
   void HandleTranslationUnit(ASTContext& ctx) override {
     const SourceManager& sm = ctx.getSourceManager();
     bool sdkIncluded = false;
@@ -94,7 +203,9 @@ class AnalysisConsumer : public ASTConsumer {
       s_.dependencies->insert(support::absolutePath(it->first.getName()));
       sdkIncluded |= llvm::StringRef(it->first.getName()).ends_with("flyte/flyte.hpp");
     }
-    if (ctx.getDiagnostics().hasErrorOccurred()) {  // no analysis of a TU that does not compile
+    // No analysis of a TU that does not compile (the SDK's held static_asserts aside: flytecc explains them).
+    if (interceptor_ ? interceptor_->otherErrors() > 0 : ctx.getDiagnostics().hasErrorOccurred()) {
+      if (interceptor_) interceptor_->settle(ctx.getDiagnostics(), sm);
       // The errors of a file that uses FLYTE_TASK without the SDK header point deep into its code; say why.
       llvm::StringRef text = sm.getBufferData(sm.getMainFileID());
       if (!sdkIncluded && (text.contains("FLYTE_TASK") || text.contains("FLYTE_WORKFLOW"))) {
@@ -103,24 +214,41 @@ class AnalysisConsumer : public ASTConsumer {
       }
       return;
     }
-    analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches, s_.checks);
-    analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
+    {
+      analysis::EngineReporter reporter(ctx.getDiagnostics(), s_.switches, s_.checks);
+      analysis::analyzeTranslationUnit(ctx, reporter, s_.module);
+      if (interceptor_) interceptor_->settle(ctx.getDiagnostics(), sm);
+    }
     if (s_.callGraphs) analysis::summarizeCalls(ctx, s_.callGraphs->emplace_back());
   }
 
  private:
   AnalysisSetup s_;
+  StaticAssertInterceptor* interceptor_;
 };
 
 class AnalysisAction : public ASTFrontendAction {
  public:
   explicit AnalysisAction(AnalysisSetup s) : s_(s) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance&, llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(s_);
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance& ci, llvm::StringRef) override {
+    DiagnosticsEngine& de = ci.getDiagnostics();
+    // C99 designators that g++ rejects in C++20 are errors here too (Clang only warns): what flytecc accepts,
+    // both compilers compile. (Designators out of order in FLYTE_TASK/FLYTE_WORKFLOW are errors in the SDK.)
+    for (unsigned id : {diag::ext_designated_init_reordered, diag::ext_designated_init_nested,
+                        diag::ext_designated_init_mixed})
+      de.setSeverity(id, diag::Severity::Error, SourceLocation());
+    if (!interceptor_ && de.getClient()) {
+      owned_ = de.takeClient();  // null unless the engine owned its consumer
+      interceptor_ = std::make_unique<StaticAssertInterceptor>(de.getClient(), s_.checks);
+      de.setClient(interceptor_.get(), /*ShouldOwnClient=*/false);
+    }
+    return std::make_unique<AnalysisConsumer>(s_, interceptor_.get());
   }
 
  private:
   AnalysisSetup s_;
+  std::unique_ptr<DiagnosticConsumer> owned_;
+  std::unique_ptr<StaticAssertInterceptor> interceptor_;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
@@ -294,7 +422,7 @@ llvm::Expected<FrontendResult> runFrontend(const FrontendOptions& options, Diagn
     });
     std::vector<std::string> add(extra.begin(), extra.end());
     add.push_back("-fsyntax-only");
-    add.push_back("-D__FLYTECC__=1");  // lets the SDK leave some errors to flytecc's better diagnostics
+    add.push_back("-D__FLYTECC__=1");  // for users' code; the SDK itself is the same under flytecc and compilers
     if (!userResourceDir && !resourceDir.empty()) add.push_back("-resource-dir=" + resourceDir);
     if (!sdk.empty()) add.push_back("-idirafter" + sdk);
     // Before a "--" that ends the options (commands inferred for files missing from the database have one).

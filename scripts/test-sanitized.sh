@@ -8,6 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FLYTECC_ASAN_BUILD_DIR:-$root/build-asan}
 jobs=${FLYTECC_JOBS:-$(nproc)}
+"$root/scripts/setup.sh"  # clang-22 and its sanitizer/libFuzzer runtimes on a fresh machine
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-22 \

@@ -13,7 +13,9 @@ bool TULowering::bindNamed(Body& b, Value& v, const ir::Task& t, const std::stri
                            const Expr* whole) {
   const ir::Variable* param = t.interface.findInput(input);
   if (!param) {
-    unknownParameter(t, input, whole);
+    std::vector<std::string> bound;
+    for (const auto& existing : v.bound) bound.push_back(existing.name);
+    unknownParameter(t, input, whole, bound);
     return false;
   }
   for (const auto& existing : v.bound)
@@ -43,11 +45,13 @@ static unsigned editDistance(llvm::StringRef a, llvm::StringRef b) {
   return d[a.size()][b.size()];
 }
 
-void TULowering::unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole) {
-  // "did you mean": the closest parameter name, if it is close.
+void TULowering::unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole,
+                                  const std::vector<std::string>& bound) {
+  // "did you mean": the closest parameter name not bound yet, if it is close.
   std::string best;
   unsigned bestDistance = ~0u;
   for (const auto& in : t.interface.inputs) {
+    if (std::find(bound.begin(), bound.end(), in.name) != bound.end()) continue;
     unsigned d = editDistance(in.name, input);
     if (d < bestDistance) {
       bestDistance = d;

@@ -162,7 +162,10 @@ class TULowering {
   // ---- Bindings.cpp: binding checks --------------------------------------
   bool bindNamed(Body& b, Value& v, const ir::Task& t, const std::string& input, const Expr* valueExpr,
                  const Expr* whole);
-  void unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole);
+  // `bound`: inputs already bound (by a partial or earlier in the call), never suggested: binding one again would
+  // be flyte-bound-twice, so the fix-it would not make the call valid.
+  void unknownParameter(const ir::Task& t, const std::string& input, const Expr* whole,
+                        const std::vector<std::string>& bound = {});
   // Flyte's typing rules for a value bound to an input (INTEGER does not flow into FLOAT, a scalar is
   // never a list, failed map items are optional). Reports and returns false on a mismatch.
   bool checkBinding(const Expr* e, const Value& v, const ir::Type& want, bool mappedInput, const std::string& input,

@@ -121,7 +121,9 @@ std::optional<Value> TULowering::lowerMapCall(Body& b, const CXXOperatorCallExpr
       input = named->first;
       valueExpr = named->second;
       if (!task->interface.findInput(input)) {
-        unknownParameter(*task, input, arg);
+        std::vector<std::string> bound;
+        for (const auto& [name, range] : taken) bound.push_back(name);
+        unknownParameter(*task, input, arg, bound);
         ok = false;
         continue;
       }

@@ -92,11 +92,13 @@ DiagnosticBuilder TidyReporter::report(SourceLocation loc, analysis::DiagKind ki
   const analysis::DiagInfo& info = analysis::diagInfo(kind);
   if (info.level == analysis::DiagLevel::Note) {
     if (last_) return last_->diag(loc, info.text, DiagnosticIDs::Note);
-    return diags_.Report(loc, dropped_);
+    return diags_.Report(SourceLocation(), dropped_);  // see below
   }
   auto it = group_.checks.find(info.name);
   last_ = it == group_.checks.end() ? nullptr : it->second;
-  if (!last_) return diags_.Report(loc, dropped_);
+  // Dropped at no location, where the Ignored mapping holds: `#pragma clang diagnostic` regions (the SDK's FLYTE_TASK
+  // has one) keep their own diagnostic states, which a mapping set after parsing does not reach.
+  if (!last_) return diags_.Report(SourceLocation(), dropped_);
   return last_->diag(loc, info.text,
                      info.level == analysis::DiagLevel::Error ? DiagnosticIDs::Error : DiagnosticIDs::Warning);
 }

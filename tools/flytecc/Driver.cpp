@@ -21,10 +21,6 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     const SubcommandSpec* about = args.size() > 1 ? findSubcommand(args[1]) : nullptr;
     out << (about ? subcommandHelp(*about) : fullHelp());
-    if (!about) {
-      out << "\n";
-      printRunHelp(out);
-    }
     return 0;
   }
   if (cmd == "--version") {
@@ -35,9 +31,6 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
     out << frontend::clangResourceDir() << "\n";
     return 0;
   }
-  // run and cache parse their own options (tools/flytecc/RunCommand.cpp).
-  if (cmd == "run") return runRunCommand(std::vector<std::string>(args.begin() + 1, args.end()), out, errs);
-  if (cmd == "cache") return runCacheCommand(std::vector<std::string>(args.begin() + 1, args.end()), out, errs);
   const SubcommandSpec* sub = findSubcommand(cmd);
   if (!sub) {
     reportError("unknown subcommand '" + cmd + "' (see flytecc --help)", errs);
@@ -60,6 +53,8 @@ int runDriver(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm
   if (cmd == "check") return runCheck(*parsed, out, errs);
   if (cmd == "package") return runPackage(*parsed, out, errs);
   if (cmd == "dump") return runDump(*parsed, out, errs);
+  if (cmd == "run") return runRunCommand(*parsed, out, errs);
+  if (cmd == "cache") return runCacheCommand(*parsed, out, errs);
   return runIr(*parsed, out, errs);
 }
 

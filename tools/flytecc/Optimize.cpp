@@ -105,21 +105,4 @@ bool optimize(const ParsedArgs& args, ir::Module& module, llvm::raw_ostream& out
   return true;
 }
 
-bool isOptimizerOption(llvm::StringRef arg) {
-  llvm::StringRef name = arg.split('=').first;
-  for (const auto& o : optimizerOptions())
-    if (o.name == name && (o.takesValue ? arg.contains('=') : !arg.contains('='))) return true;
-  return false;
-}
-
-bool optimize(const std::vector<std::string>& optionArgs, ir::Module& module, llvm::raw_ostream& errs) {
-  SubcommandSpec spec{"run", "", "", optimizerOptions(), false};
-  auto parsed = parseArgs(spec, optionArgs);
-  if (!parsed) {
-    report(parsed.takeError(), errs);
-    return false;
-  }
-  return optimize(*parsed, module, errs, errs);
-}
-
 }  // namespace flytecc::driver

@@ -17,6 +17,13 @@ const std::string* ParsedArgs::value(std::string_view option) const {
   return it == values.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> ParsedArgs::every(std::string_view option) const {
+  std::vector<std::string> out;
+  for (const auto& [name, v] : given)
+    if (name == option) out.push_back(v);
+  return out;
+}
+
 static OptionSpec value(std::string name, std::string help) { return {std::move(name), true, std::move(help)}; }
 static OptionSpec flag(std::string name, std::string help) { return {std::move(name), false, std::move(help)}; }
 
@@ -97,7 +104,54 @@ const std::vector<SubcommandSpec>& subcommands() {
         {{"--split-input-file", false,
           "--split-input-file      handle each `// -----`-separated part of FILE on its own (output parts likewise)"}},
         false};
-    for (auto* sub : {&compile, &package, &ir}) {
+    SubcommandSpec run{
+        "run",
+        "flytecc run FILES...|OUT_DIR|PACKAGE.tgz [--workflow NAME] [--input NAME=JSON]... [RUN OPTIONS]\n"
+        "            [-p BUILD_DIR] [-- FLAGS...]",
+        "Execute a workflow's emitted flyteidl on this machine, as Flyte would: nodes in dependency\n"
+        "order (independent ones in parallel), map tasks item by item on a worker pool bounded by\n"
+        "their concurrency (unset: the machine's cores), min_success_ratio, retries, timeouts,\n"
+        "sub-workflows, launch-plan defaults for inputs not given, and the cache. Each task item\n"
+        "runs in a child process of the task executable (docs/task-contract.md), so a crash,\n"
+        "abort, hang or allocation failure fails that item only. Prints the outputs as JSON.",
+        {value("--workflow",
+               "--workflow NAME         the workflow to run (entity name or its last component); needed when\n"
+               "                        there are several"),
+         value("--input", "--input NAME=JSON       a workflow input (else the launch plan's default); repeatable"),
+         value("--task-executable",
+               "--task-executable PATH  the task program (flytecc-task); needed for OUT_DIR and packages. From\n"
+               "                        sources, flytecc builds it (kept under the cache directory until they change)"),
+         value("--output-dir", "--output-dir DIR        also write the outputs as DIR/outputs.pb (core.LiteralMap)"),
+         value("--run-dir",
+               "--run-dir DIR           keep every node's inputs.pb, outputs.pb, error.pb and task.log in DIR\n"
+               "                        (default: a temporary directory, removed after the run)"),
+         value("--isolation",
+               "--isolation=worker      (default) a persistent worker process per running item serves item after\n"
+               "                        item (`flytecc-task --worker`); a crash or timeout fails that item only and\n"
+               "                        the worker is replaced\n"
+               "--isolation=process     a new process for every item, as on a cluster (slower; nothing is shared)\n"
+               "--isolation=none        in this process: the tasks built as a shared library and loaded (fastest;\n"
+               "                        from sources only; a crash ends the run, timeouts and memory limits do not\n"
+               "                        apply)"),
+         value("--parallelism",
+               "--parallelism N         map items at once when a map task sets no concurrency (default: cores)"),
+         value("--memory-limit",
+               "--memory-limit Q        address-space limit per item when the task sets no memory limit (e.g. 2Gi)"),
+         value("--cache",
+               "--cache FILE            the cache database (default $XDG_CACHE_HOME/flytecc/cache.sqlite or\n"
+               "                        ~/.cache/flytecc/cache.sqlite)"),
+         flag("--no-cache", "--no-cache              neither read nor write the cache"),
+         flag("--quiet", "--quiet, -q             no progress output"),
+         flag("-q", ""),
+         value("-p", "-p DIR                  build directory holding compile_commands.json (sources)")},
+        false,
+        true};
+    SubcommandSpec cache{"cache",
+                         "flytecc cache list|clear [--cache FILE]",
+                         "Show the results in flytecc run's cache (per task and cache version), or remove them.",
+                         {value("--cache", "--cache FILE    the cache database (default: the one flytecc run uses)")},
+                         false};
+    for (auto* sub : {&compile, &package, &ir, &run}) {
       auto extra = optimizerOptions();
       sub->options.insert(sub->options.end(), extra.begin(), extra.end());
     }
@@ -105,7 +159,7 @@ const std::vector<SubcommandSpec>& subcommands() {
       auto extra = checkOptions();
       sub->options.insert(sub->options.end(), extra.begin(), extra.end());
     }
-    s = {compile, check, package, dump, ir};
+    s = {compile, check, package, dump, ir, run, cache};
     return s;
   }();
   return specs;
@@ -133,7 +187,7 @@ llvm::Expected<ParsedArgs> parseArgs(const SubcommandSpec& sub, const std::vecto
   ParsedArgs out;
   for (size_t i = 0; i < args.size(); ++i) {
     llvm::StringRef a = args[i];
-    if (a == "--" && sub.checkSwitches) {
+    if (a == "--" && (sub.checkSwitches || sub.compilerFlags)) {
       out.haveDashDash = true;
       out.afterDashDash.assign(args.begin() + i + 1, args.end());
       break;
@@ -163,12 +217,10 @@ llvm::Expected<ParsedArgs> parseArgs(const SubcommandSpec& sub, const std::vecto
       out.flags.push_back(o->name);
       continue;
     }
-    if (hasJoined) {
-      out.values[o->name] = joined.str();
-    } else {
-      if (i + 1 >= args.size()) return fail("option '" + name.str() + "' needs a value");
-      out.values[o->name] = args[++i];
-    }
+    if (!hasJoined && i + 1 >= args.size()) return fail("option '" + name.str() + "' needs a value");
+    std::string v = hasJoined ? joined.str() : args[++i];
+    out.values[o->name] = v;
+    out.given.emplace_back(o->name, std::move(v));
   }
   return out;
 }
@@ -190,10 +242,11 @@ static std::string optionsSection(const SubcommandSpec& s) {
   std::string own, check;
   auto common = checkOptions();
   for (const auto& o : s.options) {
-    bool isCheck = std::any_of(common.begin(), common.end(), [&](const OptionSpec& c) { return c.name == o.name; });
+    bool isCheck = s.checkSwitches &&
+                   std::any_of(common.begin(), common.end(), [&](const OptionSpec& c) { return c.name == o.name; });
     (isCheck ? check : own) += indent(o.help, "  ", "  ");
   }
-  if (s.checkSwitches)
+  if (s.checkSwitches || s.compilerFlags)
     own += "  -- FLAGS...     compiler flags for the sources (instead of -p), e.g. -- -std=c++20 -Iinclude\n";
   if (!own.empty()) out += "\nOPTIONS (" + s.name + "):\n" + own;
   if (s.checkSwitches)

@@ -23,11 +23,13 @@ struct SubcommandSpec {
   std::string description;  // what it does, for the SUBCOMMANDS section
   std::vector<OptionSpec> options;
   bool checkSwitches = false;  // accepts -W... and `-- FLAGS...`
+  bool compilerFlags = false;  // accepts `-- FLAGS...` only (run)
 };
 
 struct ParsedArgs {
   std::vector<std::string> positionals;
   std::map<std::string, std::string, std::less<>> values;  // by option name (the last one given wins)
+  std::vector<std::pair<std::string, std::string>> given;  // every value option given, in order (repeatable ones)
   std::vector<std::string> flags;                          // flags given, in order
   std::vector<std::string> checkSwitches;                  // -W..., in order
   bool haveDashDash = false;
@@ -35,6 +37,7 @@ struct ParsedArgs {
 
   bool has(std::string_view flag) const;
   const std::string* value(std::string_view option) const;
+  std::vector<std::string> every(std::string_view option) const;  // each value of a repeatable option, in order
 };
 
 // Every subcommand, in help order.

@@ -34,58 +34,7 @@
 namespace flytecc::driver {
 namespace ex = flytecc::executor;
 
-void printRunHelp(llvm::raw_ostream& out) {
-  out << "  flytecc run FILES...|OUT_DIR|PACKAGE.tgz [--workflow NAME] [--input NAME=JSON]... [RUN OPTIONS]\n"
-         "              [-p BUILD_DIR] [-- FLAGS...]\n"
-         "  flytecc cache list|clear [--cache FILE]\n"
-         "\n"
-         "  run       Execute a workflow's emitted flyteidl on this machine, as Flyte would: nodes in dependency\n"
-         "            order (independent ones in parallel), map tasks item by item on a worker pool bounded by\n"
-         "            their concurrency (unset: the machine's cores), min_success_ratio, retries, timeouts,\n"
-         "            sub-workflows, launch-plan defaults for inputs not given, and the cache. Each task item\n"
-         "            runs in a child process of the task executable (docs/task-contract.md), so a crash,\n"
-         "            abort, hang or allocation failure fails that item only. Prints the outputs as JSON.\n"
-         "\n"
-         "RUN OPTIONS:\n"
-         "  --workflow NAME         the workflow to run (entity name or its last component); needed when\n"
-         "                          there are several\n"
-         "  --input NAME=JSON       a workflow input (else the launch plan's default)\n"
-         "  --task-executable PATH  the task program (flytecc-task); needed for OUT_DIR and packages. From\n"
-         "                          sources, flytecc builds it (kept under the cache directory until they change)\n"
-         "  --output-dir DIR        also write the outputs as DIR/outputs.pb (core.LiteralMap)\n"
-         "  --run-dir DIR           keep every node's inputs.pb, outputs.pb, error.pb and task.log in DIR\n"
-         "                          (default: a temporary directory, removed after the run)\n"
-         "  --isolation=worker      (default) a persistent worker process per running item serves item after\n"
-         "                          item (`flytecc-task --worker`); a crash or timeout fails that item only and the\n"
-         "                          worker is replaced\n"
-         "  --isolation=process     a new process for every item, as on a cluster (slower; nothing is shared)\n"
-         "  --isolation=none        in this process: the tasks built as a shared library and loaded (fastest; from\n"
-         "                          sources only; a crash ends the run, timeouts and memory limits do not apply)\n"
-         "  --parallelism N         map items at once when a map task sets no concurrency (default: cores)\n"
-         "  --memory-limit Q        address-space limit per item when the task sets no memory limit (e.g. 2Gi)\n"
-         "  --cache FILE            the cache database (default $XDG_CACHE_HOME/flytecc/cache.sqlite or\n"
-         "                          ~/.cache/flytecc/cache.sqlite); --no-cache: neither read nor write it\n"
-         "  --quiet                 no progress output\n"
-         "  -O0 | -O1 | -O2         optimization level for sources (default -O1); also --passes=a,b, -Rpass=PASS,\n"
-         "                          -Rpass-missed=PASS, --verify-each, --print-after-all (see flytecc compile --help)\n";
-}
-
 namespace {
-
-// run and cache parse their own options; an option of another subcommand is named as such, as the
-// table-driven parser (Options.cpp) does for the others.
-std::string notAnOptionOf(const std::string& sub, llvm::StringRef arg) {
-  llvm::StringRef name = arg.split('=').first;
-  std::string owners;
-  for (const auto& other : subcommands())
-    for (const auto& o : other.options)
-      if (o.name == name) {
-        owners += (owners.empty() ? "" : ", ") + other.name;
-        break;
-      }
-  if (owners.empty()) return "unknown option '" + arg.str() + "' (see flytecc --help)";
-  return "option '" + name.str() + "' does not apply to " + sub + " (it is an option of " + owners + ")";
-}
 
 struct RunArgs {
   std::vector<std::string> files;
@@ -97,7 +46,7 @@ struct RunArgs {
   unsigned parallelism = 0;
   uint64_t memoryLimit = 0;
   std::vector<std::pair<std::string, std::string>> inputs;
-  std::vector<std::string> optimizer;  // -O0/-O1/-O2, --passes, -Rpass...: for sources (tools/flytecc/Optimize.cpp)
+  const ParsedArgs* optimizer = nullptr;  // -O0/-O1/-O2, --passes, -Rpass...: for sources (tools/flytecc/Optimize.cpp)
 };
 
 // Progress: one live line per running map node on a terminal, plain log lines otherwise.
@@ -211,79 +160,55 @@ class Progress final : public ex::Observer {
   std::thread painter_;
 };
 
-bool parseRun(const std::vector<std::string>& args, RunArgs& r, llvm::raw_ostream& errs) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    llvm::StringRef a = args[i];
-    if (a == "--") {
-      r.haveFlags = true;
-      r.flags.assign(args.begin() + i + 1, args.end());
-      break;
-    }
-    auto value = [&](std::string& out) {
-      if (i + 1 >= args.size()) {
-        errs << "flytecc: error: option '" << a << "' needs a value\n";
-        return false;
-      }
-      out = args[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "--workflow") {
-      if (!value(r.workflow)) return false;
-    } else if (a == "--task-executable") {
-      if (!value(r.taskExecutable)) return false;
-    } else if (a == "--output-dir") {
-      if (!value(r.outputDir)) return false;
-    } else if (a == "--run-dir") {
-      if (!value(r.runDir)) return false;
-    } else if (a == "--cache") {
-      if (!value(r.cachePath)) return false;
-    } else if (a == "-p") {
-      if (!value(r.buildDir)) return false;
-    } else if (a.consume_front("--isolation=")) {
-      r.processPerItem = a == "process";
-      r.inProcess = a == "none";
-      if (a != "process" && a != "worker" && a != "none") {
-        errs << "flytecc: error: unknown --isolation '" << a << "' (expected worker, process or none)\n";
-        return false;
-      }
-    } else if (a == "--no-cache") {
-      r.noCache = true;
-    } else if (a == "--quiet" || a == "-q") {
-      r.quiet = true;
-    } else if (a == "--input") {
-      if (!value(v)) return false;
-      auto [name, json] = llvm::StringRef(v).split('=');
-      if (name.empty() || json.empty()) {
-        errs << "flytecc: error: --input takes NAME=JSON, not '" << v << "'\n";
-        return false;
-      }
-      r.inputs.emplace_back(name.str(), json.str());
-    } else if (a == "--parallelism") {
-      if (!value(v)) return false;
-      if (llvm::StringRef(v).getAsInteger(10, r.parallelism)) {
-        errs << "flytecc: error: --parallelism takes a number, not '" << v << "'\n";
-        return false;
-      }
-    } else if (a == "--memory-limit") {
-      if (!value(v)) return false;
-      auto q = ex::parseQuantity(v);
-      if (!q) {
-        errs << "flytecc: error: --memory-limit takes a quantity such as 512Mi or 2Gi, not '" << v << "'\n";
-        return false;
-      }
-      r.memoryLimit = *q;
-    } else if (isOptimizerOption(a)) {
-      r.optimizer.push_back(a.str());
-    } else if (a.starts_with("-")) {
-      errs << "flytecc: error: " << notAnOptionOf("run", a) << "\n";
+// The options table (tools/flytecc/Options.cpp) parsed the command line; these are the values' own rules.
+bool readRunArgs(const ParsedArgs& args, RunArgs& r, llvm::raw_ostream& errs) {
+  auto get = [&](std::string_view name, std::string& out) {
+    if (const std::string* v = args.value(name)) out = *v;
+  };
+  r.files = args.positionals;
+  r.haveFlags = args.haveDashDash;
+  r.flags = args.afterDashDash;
+  get("-p", r.buildDir);
+  get("--workflow", r.workflow);
+  get("--task-executable", r.taskExecutable);
+  get("--output-dir", r.outputDir);
+  get("--run-dir", r.runDir);
+  get("--cache", r.cachePath);
+  r.noCache = args.has("--no-cache");
+  r.quiet = args.has("--quiet") || args.has("-q");
+  if (const std::string* v = args.value("--isolation")) {
+    if (*v != "process" && *v != "worker" && *v != "none") {
+      reportError("unknown --isolation '" + *v + "' (expected worker, process or none)", errs);
       return false;
-    } else {
-      r.files.push_back(a.str());
+    }
+    r.processPerItem = *v == "process";
+    r.inProcess = *v == "none";
+  }
+  for (const auto& v : args.every("--input")) {
+    auto [name, json] = llvm::StringRef(v).split('=');
+    if (name.empty() || json.empty()) {
+      reportError("--input takes NAME=JSON, not '" + v + "'", errs);
+      return false;
+    }
+    r.inputs.emplace_back(name.str(), json.str());
+  }
+  if (const std::string* v = args.value("--parallelism")) {
+    if (llvm::StringRef(*v).getAsInteger(10, r.parallelism)) {
+      reportError("--parallelism takes a number, not '" + *v + "'", errs);
+      return false;
     }
   }
+  if (const std::string* v = args.value("--memory-limit")) {
+    auto q = ex::parseQuantity(*v);
+    if (!q) {
+      reportError("--memory-limit takes a quantity such as 512Mi or 2Gi, not '" + *v + "'", errs);
+      return false;
+    }
+    r.memoryLimit = *q;
+  }
+  r.optimizer = &args;
   if (r.files.empty()) {
-    errs << "flytecc: error: no input files\n";
+    reportError("no input files", errs);
     return false;
   }
   return true;
@@ -308,7 +233,7 @@ std::optional<ex::Program> compileSources(RunArgs& r, llvm::raw_ostream& errs) {
   }
   frontend::FrontendResult fr = std::move(*result);
   if (!fr.module) return std::nullopt;
-  if (!optimize(r.optimizer, *fr.module, errs)) return std::nullopt;
+  if (!optimize(*r.optimizer, *fr.module, errs, errs)) return std::nullopt;
   idl::LoweringOptions lo;
   lo.image = "flytecc/task-runtime:" FLYTECC_VERSION;
   lo.sdkVersion = FLYTECC_VERSION;
@@ -341,9 +266,9 @@ std::optional<ex::Program> compileSources(RunArgs& r, llvm::raw_ostream& errs) {
 
 }  // namespace
 
-int runRunCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+int runRunCommand(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
   RunArgs r;
-  if (!parseRun(args, r, errs)) return 2;
+  if (!readRunArgs(args, r, errs)) return 2;
   std::optional<ex::Program> program;
   bool prebuilt = r.files.size() == 1 && (llvm::sys::fs::is_directory(r.files[0]) ||
                                           llvm::StringRef(r.files[0]).ends_with(".tgz") ||
@@ -430,22 +355,14 @@ int runRunCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, 
   return 0;
 }
 
-int runCacheCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
-  std::string action, path;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--cache" && i + 1 < args.size()) path = args[++i];
-    else if (action.empty() && (args[i] == "list" || args[i] == "clear")) action = args[i];
-    else {
-      if (llvm::StringRef(args[i]).starts_with("-") && args[i] != "--cache")
-        errs << "flytecc: error: " << notAnOptionOf("cache", args[i]) << "\n";
-      errs << "flytecc: error: usage: flytecc cache list|clear [--cache FILE]\n";
-      return 2;
-    }
-  }
-  if (action.empty()) {
-    errs << "flytecc: error: usage: flytecc cache list|clear [--cache FILE]\n";
+int runCacheCommand(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream& errs) {
+  const auto& p = args.positionals;
+  if (p.size() != 1 || (p[0] != "list" && p[0] != "clear")) {
+    reportError("usage: flytecc cache list|clear [--cache FILE]", errs);
     return 2;
   }
+  std::string action = p[0];
+  std::string path = args.value("--cache") ? *args.value("--cache") : "";
   if (path.empty()) path = ex::defaultCachePath();
   ex::Cache cache(path);
   if (!cache.problem().empty()) {

@@ -2,13 +2,13 @@
 #pragma once
 
 #include <llvm/Support/raw_ostream.h>
-#include <string>
-#include <vector>
+
+#include "tools/flytecc/Options.h"
 
 namespace flytecc::driver {
 
-void printRunHelp(llvm::raw_ostream& out);
-int runRunCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs);
-int runCacheCommand(const std::vector<std::string>& args, llvm::raw_ostream& out, llvm::raw_ostream& errs);
+// Their options are in the table of tools/flytecc/Options.cpp, like every subcommand's.
+int runRunCommand(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream& errs);
+int runCacheCommand(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostream& errs);
 
 }  // namespace flytecc::driver

@@ -45,10 +45,6 @@ bool writeReports(const AnalysisArgs& a, const frontend::FrontendResult& r, llvm
 std::vector<OptionSpec> optimizerOptions();
 bool optimize(const ParsedArgs& args, ir::Module& module, llvm::raw_ostream& out, llvm::raw_ostream& errs,
               unsigned defaultLevel = 1);
-// For `flytecc run`, which parses its own command line: whether `arg` is an optimizer option (value options
-// written NAME=VALUE), and the pipeline those arguments select (printed IR and remarks go to `errs`).
-bool isOptimizerOption(llvm::StringRef arg);
-bool optimize(const std::vector<std::string>& optionArgs, ir::Module& module, llvm::raw_ostream& errs);
 
 // A Make-style dependency file: `target` depends on every file in `deps` (written all or nothing).
 llvm::Error writeDepfile(const std::string& path, const std::string& target, const std::set<std::string>& deps);

@@ -126,8 +126,17 @@ constexpr std::decay_t<T> with_overrides(T&& value, const Overrides&) {
 }
 
 #if defined(__clang__)
-#define FLYTE_TASK(...) [[clang::annotate("flyte.task", ::flyte::TaskConfig{__VA_ARGS__})]]
-#define FLYTE_WORKFLOW(...) [[clang::annotate("flyte.workflow", ::flyte::WorkflowConfig{__VA_ARGS__})]]
+// Designators out of declaration order are an error in g++ (and in ISO C++20); Clang only warns
+// (-Wreorder-init-list), so the annotations make it an error there too: every compiler and flytecc agree.
+#define FLYTE_DETAIL_STRICT_DESIGNATORS_BEGIN \
+  _Pragma("clang diagnostic push") _Pragma("clang diagnostic error \"-Wreorder-init-list\"")
+#define FLYTE_DETAIL_STRICT_DESIGNATORS_END _Pragma("clang diagnostic pop")
+#define FLYTE_TASK(...)                                                                            \
+  FLYTE_DETAIL_STRICT_DESIGNATORS_BEGIN [[clang::annotate("flyte.task", ::flyte::TaskConfig{__VA_ARGS__})]] \
+  FLYTE_DETAIL_STRICT_DESIGNATORS_END
+#define FLYTE_WORKFLOW(...)                                                                                  \
+  FLYTE_DETAIL_STRICT_DESIGNATORS_BEGIN [[clang::annotate("flyte.workflow", ::flyte::WorkflowConfig{__VA_ARGS__})]] \
+  FLYTE_DETAIL_STRICT_DESIGNATORS_END
 #else
 // Other compilers only check that the configuration is well formed.
 #define FLYTE_TASK(...) static_assert(::flyte::detail::valid(::flyte::TaskConfig{__VA_ARGS__}));
@@ -420,9 +429,8 @@ class MapTask {
                            const std::vector<std::string>* names, std::size_t& next, std::size_t& size,
                            bool& have_size, const V& arg) {
     using L = std::decay_t<decltype(list_of(arg))>;
-#if !defined(__FLYTECC__)  // flytecc explains this one itself, at the argument (flyte-map-binding-type)
+    // flytecc says it at the argument instead (flyte-map-binding-type): frontend/Frontend.cpp holds this one back.
     static_assert(detail::is_list_v<L>, "flyte::map_task maps over std::vector arguments");
-#endif
     if constexpr (!detail::is_list_v<L>) {
       detail::fail("flyte::map_task maps over std::vector arguments");
     } else {
