@@ -243,18 +243,23 @@ std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool
   return text;
 }
 
-// A std::chrono::duration value in nanoseconds: its count (the struct's first field) times its period.
-static std::optional<std::int64_t> durationOf(const Evaluated& v) {
-  auto* spec = stdSpecialization(v.type, "duration");
-  if (v.none || !spec || spec->getTemplateArgs().size() < 2 || !v.value.isStruct() || v.value.getStructNumFields() < 1)
-    return std::nullopt;
-  const APValue& rep = v.value.getStructField(0);
+// The nanoseconds of a std::chrono::duration value (`rep`, the duration's only field) of type `spec`.
+static std::optional<std::int64_t> durationNanos(const APValue& rep, const ClassTemplateSpecializationDecl* spec) {
+  if (!spec || spec->getTemplateArgs().size() < 2) return std::nullopt;
   // The period is std::ratio<num, den>: its two template arguments.
   auto* period = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       spec->getTemplateArgs()[1].getAsType().getCanonicalType()->getAsCXXRecordDecl());
   if (!period || period->getTemplateArgs().size() < 2) return std::nullopt;
   long double num = period->getTemplateArgs()[0].getAsIntegral().getExtValue();
   long double den = period->getTemplateArgs()[1].getAsIntegral().getExtValue();
+  if (rep.isInt() && rep.getInt().getSignificantBits() <= 63 && num < 1073741824.0L && den > 0) {  // exact
+    const __int128 scaled = static_cast<__int128>(rep.getInt().getExtValue()) *
+                            static_cast<__int128>(static_cast<std::int64_t>(num)) * 1000000000;
+    const __int128 n = scaled / static_cast<__int128>(static_cast<std::int64_t>(den));
+    if (n < -static_cast<__int128>(9223372036854775807LL) || n > static_cast<__int128>(9223372036854775807LL))
+      return std::nullopt;
+    return static_cast<std::int64_t>(n);
+  }
   long double count = rep.isInt() ? rep.getInt().getExtValue() : rep.isFloat() ? rep.getFloat().convertToDouble() : 0;
   long double nanos = std::round(count * num * 1e9L / den);
   // Flyte durations are int64 nanoseconds (about +-292 years): beyond that is not a value, never a wrap.
@@ -262,9 +267,27 @@ static std::optional<std::int64_t> durationOf(const Evaluated& v) {
   return static_cast<std::int64_t>(nanos);
 }
 
+// A std::chrono::duration value in nanoseconds: its count (the struct's first field) times its period.
+static std::optional<std::int64_t> durationOf(const Evaluated& v) {
+  auto* spec = stdSpecialization(v.type, "duration");
+  if (v.none || !spec || !v.value.isStruct() || v.value.getStructNumFields() < 1) return std::nullopt;
+  return durationNanos(v.value.getStructField(0), spec);
+}
+
 std::optional<std::int64_t> evalDurationNanos(const Expr* e, const ASTContext& ctx) {
   auto v = evaluate(e, ctx);
   return v ? durationOf(*v) : std::nullopt;
+}
+
+std::optional<std::int64_t> evalTimePointNanos(const Expr* e, const ASTContext& ctx) {
+  auto v = evaluate(e, ctx);
+  auto* spec = v ? stdSpecialization(v->type, "time_point") : nullptr;
+  if (!spec || v->none || spec->getTemplateArgs().size() < 2 || !v->value.isStruct() ||
+      v->value.getStructNumFields() < 1)
+    return std::nullopt;
+  const APValue& d = v->value.getStructField(0);  // the time point's duration since the epoch
+  if (!d.isStruct() || d.getStructNumFields() < 1) return std::nullopt;
+  return durationNanos(d.getStructField(0), stdSpecialization(spec->getTemplateArgs()[1].getAsType(), "duration"));
 }
 
 std::optional<std::string> outOfRange(const Expr* e, const ASTContext& ctx) {
@@ -282,6 +305,26 @@ std::optional<std::string> outOfRange(const Expr* e, const ASTContext& ctx) {
   if (v.getSignificantBits() > 64 || (v.isUnsigned() && v.getActiveBits() > 63))
     return "Flyte integers are int64; " + llvm::toString(v, 10) + " is larger than 9223372036854775807";
   return std::nullopt;
+}
+
+std::optional<std::string> integerNarrowing(const Expr* e, QualType target, const ASTContext& ctx) {
+  if (!e || e->isValueDependent() || target.isNull()) return std::nullopt;
+  QualType t = target.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  const auto* b = t->getAs<BuiltinType>();
+  if (!b || !b->isInteger() || b->getKind() == BuiltinType::Bool || t->isEnumeralType()) return std::nullopt;
+  const unsigned width = ctx.getIntWidth(t);
+  const bool isSigned = t->isSignedIntegerType();
+  if (width > 64 || (width == 64 && isSigned)) return std::nullopt;
+  const Expr* u = unwrap(e);  // the value before C++ converts it to the parameter's type
+  Expr::EvalResult r;
+  if (!u || u->isValueDependent() || !u->getType()->isIntegralOrEnumerationType() || !u->EvaluateAsRValue(r, ctx) ||
+      !r.Val.isInt())
+    return std::nullopt;
+  llvm::APSInt v = r.Val.getInt();
+  llvm::APSInt lo = llvm::APSInt::getMinValue(width, !isSigned), hi = llvm::APSInt::getMaxValue(width, !isSigned);
+  if (llvm::APSInt::compareValues(v, lo) >= 0 && llvm::APSInt::compareValues(v, hi) <= 0) return std::nullopt;
+  return llvm::toString(v, 10) + " does not fit '" + target.getAsString() + "' (" + llvm::toString(lo, 10) + " to " +
+         llvm::toString(hi, 10) + "); C++ would convert it to another value";
 }
 
 // The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}` (through std::initializer_list).
@@ -403,8 +446,17 @@ static std::optional<ir::Literal> literalOf(const Evaluated& v, const ir::Type& 
     case ir::Simple::Duration:
       if (auto d = durationOf(v)) return ir::Literal::ofDuration(*d);
       return std::nullopt;
-    case ir::Simple::None:
-    case ir::Simple::Datetime: return std::nullopt;
+    case ir::Simple::Datetime: {
+      auto* spec = stdSpecialization(v.type, "time_point");
+      if (!spec || spec->getTemplateArgs().size() < 2 || !v.value.isStruct() || v.value.getStructNumFields() < 1)
+        return std::nullopt;
+      const APValue& d = v.value.getStructField(0);
+      if (!d.isStruct() || d.getStructNumFields() < 1) return std::nullopt;
+      auto* duration = stdSpecialization(spec->getTemplateArgs()[1].getAsType(), "duration");
+      if (auto ns = durationNanos(d.getStructField(0), duration)) return ir::Literal::ofDatetime(*ns);
+      return std::nullopt;
+    }
+    case ir::Simple::None: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -433,8 +485,10 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
         case ir::Simple::Duration:
           if (auto v = evalDurationNanos(unwrap(e), ctx)) return ir::Literal::ofDuration(*v);
           return std::nullopt;
-        case ir::Simple::None:
-        case ir::Simple::Datetime: return std::nullopt;
+        case ir::Simple::Datetime:
+          if (auto v = evalTimePointNanos(unwrap(e), ctx)) return ir::Literal::ofDatetime(*v);
+          return std::nullopt;
+        case ir::Simple::None: return std::nullopt;
       }
       return std::nullopt;
     case K::Collection: {
@@ -472,6 +526,25 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
       return ir::Literal::map(std::move(entries));
     }
     case K::Union: {
+      const Expr* u = unwrap(e);
+      // A default-constructed std::variant holds its first alternative, not none.
+      const bool variant = u && stdSpecialization(u->getType(), "variant");
+      if (variant && isEmptyConstruction(e) && !type.children.empty()) {  // the first alternative, value-initialized
+        const ir::Type& first = type.children.front();
+        if (first.kind == K::Collection) return ir::Literal::list({});
+        if (first.kind == K::Map) return ir::Literal::map({});
+        if (first.kind != K::Simple) return std::nullopt;
+        switch (first.simple) {
+          case ir::Simple::None: return ir::Literal::none();
+          case ir::Simple::Integer: return ir::Literal::ofInt(0);
+          case ir::Simple::Float: return ir::Literal::ofFloat(0);
+          case ir::Simple::String: return ir::Literal::ofString("");
+          case ir::Simple::Boolean: return ir::Literal::ofBool(false);
+          case ir::Simple::Duration: return ir::Literal::ofDuration(0);
+          case ir::Simple::Datetime: return ir::Literal::ofDatetime(0);
+        }
+        return std::nullopt;
+      }
       // By evaluation: a std::optional<T> constant (however spelled) is none or its value; a plain T constant
       // binds as T (Flyte casts T to T | None).
       if (auto v = evaluate(e, ctx)) {
@@ -480,16 +553,31 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
           if (!(variant.kind == K::Simple && variant.simple == ir::Simple::None))
             if (auto l = literalOf(*v, variant)) return l;
       }
-      // Fallback where the value cannot leave the evaluator (std::optional<std::string>, of a list, ...): the
-      // optional's construction is looked through and its argument read.
-      if (isNullopt(e) || isEmptyConstruction(e)) return ir::Literal::none();
+      // Fallback where the value cannot leave the evaluator (std::optional<std::string>, of a list, a variant, ...):
+      // the optional's or variant's construction is looked through and its argument read.
+      if (isNullopt(e) || (!variant && isEmptyConstruction(e))) return ir::Literal::none();
       const Expr* payload = optionalPayload(e);
+      // The alternative C++ constructs first (std::variant<std::int64_t, std::string> v = 3 holds the integer).
+      if (auto held = payload ? mapType(payload->getType()) : std::nullopt)
+        for (const auto& v : type.children)
+          if (v == *held)
+            if (auto lit = evalLiteral(payload, v, ctx)) return lit;
       for (const auto& variant : type.children)
         if (!(variant.kind == K::Simple && variant.simple == ir::Simple::None))
           if (auto v = evalLiteral(payload, variant, ctx)) return v;
       return std::nullopt;
     }
-    case K::Blob: return std::nullopt;
+    case K::Blob: {
+      // flyte::File{"s3://..."}, flyte::Directory{.path = "s3://..."}: a blob at that URI, as flytekit writes a
+      // FlyteFile / FlyteDirectory default.
+      const InitListExpr* ile = dyn_cast_or_null<InitListExpr>(unwrap(e));
+      if (ile && ile->isSyntacticForm() && ile->getSemanticForm()) ile = ile->getSemanticForm();
+      if (!ile || ile->getNumInits() < 1) return std::nullopt;
+      bool isNull = false;
+      auto uri = evalString(ile->getInit(0), ctx, &isNull);
+      if (!uri || isNull || uri->empty()) return std::nullopt;
+      return ir::Literal::ofBlob(*uri, type.multipart);
+    }
     case K::Struct: return evalStruct(e, type, ctx);
     case K::Enum: {
       // The enumerator whose value the constant has; nothing for a value no enumerator has.
@@ -527,14 +615,15 @@ const FunctionDecl* constantFunction(const Expr* e, const ASTContext& ctx) {
 const Expr* optionalPayload(const Expr* e) {
   for (int depth = 0; e && depth < 8; ++depth) {
     const Expr* u = unwrap(e);
-    if (auto* fc = dyn_cast_or_null<CXXFunctionalCastExpr>(u); fc && stdSpecialization(fc->getType(), "optional")) {
+    auto wraps = [](QualType t) { return stdSpecialization(t, "optional") || stdSpecialization(t, "variant"); };
+    if (auto* fc = dyn_cast_or_null<CXXFunctionalCastExpr>(u); fc && wraps(fc->getType())) {
       e = fc->getSubExpr();
       continue;
     }
     // std::optional<T>(x), std::optional<T>{x}, and the implicit conversion of x to std::optional<T>
     if (auto* c = dyn_cast_or_null<CXXConstructExpr>(u);
-        c && c->getNumArgs() == 1 && stdSpecialization(c->getType(), "optional") &&
-        !stdSpecialization(c->getArg(0)->getType(), "optional") && !isa<CXXDefaultArgExpr>(c->getArg(0)))
+        c && c->getNumArgs() == 1 && wraps(c->getType()) && !wraps(c->getArg(0)->getType()) &&
+        !isa<CXXDefaultArgExpr>(c->getArg(0)))
       return c->getArg(0);
     // std::make_optional(x), std::make_optional<T>(x)
     if (auto* call = dyn_cast_or_null<CallExpr>(u); call && call->getNumArgs() == 1 && call->getDirectCallee() &&

@@ -28,6 +28,8 @@ std::optional<std::string> evalString(const clang::Expr* e, const clang::ASTCont
 std::optional<std::int64_t> evalEnumValue(const clang::Expr* e, const clang::ASTContext& ctx);
 // A std::chrono::duration constant, in nanoseconds.
 std::optional<std::int64_t> evalDurationNanos(const clang::Expr* e, const clang::ASTContext& ctx);
+// A std::chrono::time_point constant (std::chrono::sys_days{2024y / 1 / 1}), in nanoseconds since the epoch.
+std::optional<std::int64_t> evalTimePointNanos(const clang::Expr* e, const clang::ASTContext& ctx);
 // Why a constant that evaluates cannot be a Flyte value (an integer outside int64, a duration beyond int64
 // nanoseconds), for a clearer error than "not a constant"; nullopt when that is not the problem.
 std::optional<std::string> outOfRange(const clang::Expr* e, const clang::ASTContext& ctx);
@@ -38,6 +40,12 @@ std::optional<std::string> outOfRange(const clang::Expr* e, const clang::ASTCont
 bool forEachSetField(const clang::Expr* e,
                      const std::function<void(llvm::StringRef field, const clang::Expr* init)>& field);
 
+// A constant bound to an integer type narrower than Flyte's int64 (std::int8_t, std::uint16_t, ..., or
+// std::uint64_t above int64's maximum) that does not fit it: why (the value and the type's range), for
+// flyte-value-out-of-range; nullopt when the constant fits or `target` is not such a type. C++ converts the value
+// silently (300 becomes 44 in an int8_t); Flyte would carry the unconverted constant.
+std::optional<std::string> integerNarrowing(const clang::Expr* e, clang::QualType target, const clang::ASTContext& ctx);
+
 // The InitListExpr behind `{...}`, `T{...}` or `std::vector<T>{...}`, or nullptr.
 const clang::InitListExpr* initList(const clang::Expr* e);
 
@@ -45,7 +53,8 @@ const clang::InitListExpr* initList(const clang::Expr* e);
 // Clang's constant evaluator; nullptr when `e` is not such a constant.
 const clang::FunctionDecl* constantFunction(const clang::Expr* e, const clang::ASTContext& ctx);
 
-// The value inside a `std::optional<T>` initializer (`.concurrency = 1` constructs an optional).
+// The value inside a `std::optional<T>` or `std::variant<...>` initializer (`.concurrency = 1` constructs an
+// optional, `std::variant<int, std::string> v = 3` a variant).
 const clang::Expr* optionalPayload(const clang::Expr* e);
 
 }  // namespace flytecc::analysis

@@ -8,6 +8,7 @@
 #include <llvm/Support/JSON.h>
 
 #include "analysis/Constants.h"
+#include <algorithm>
 
 namespace flytecc::analysis {
 using namespace clang;
@@ -50,11 +51,68 @@ static bool inLibraryNamespace(const Decl* d) {
   return ns && (ns->getName() == "std" || ns->getName() == "flyte" || ns->getName().starts_with("__"));
 }
 
+
+// FLYTE_NAMED_OUTPUTS in the struct: a member type `flyte_named_outputs` that is flyte::NamedOutputs.
+static bool isNamedOutputs(const CXXRecordDecl* rd) {
+  if (!rd || !rd->hasDefinition()) return false;
+  for (const Decl* d : rd->getDefinition()->decls()) {
+    auto* td = dyn_cast<TypedefNameDecl>(d);
+    if (!td || td->getName() != "flyte_named_outputs") continue;
+    const CXXRecordDecl* marker = td->getUnderlyingType().getCanonicalType()->getAsCXXRecordDecl();
+    auto* ns = marker ? dyn_cast<NamespaceDecl>(marker->getDeclContext()) : nullptr;
+    return marker && marker->getName() == "NamedOutputs" && ns && ns->getName() == "flyte" && ns->getParent()->isTranslationUnit();
+  }
+  return false;
+}
+
+std::optional<std::vector<const FieldDecl*>> namedOutputFields(QualType type) {
+  if (type.isNull()) return std::nullopt;
+  const CXXRecordDecl* rd = bare(type)->getAsCXXRecordDecl();
+  if (!isNamedOutputs(rd)) return std::nullopt;
+  std::vector<const FieldDecl*> out(rd->field_begin(), rd->field_end());
+  return out;
+}
+
+std::vector<std::string> resultNames(QualType type, size_t count) {
+  std::vector<std::string> out;
+  if (auto fields = namedOutputFields(type); fields && fields->size() == count)
+    for (const FieldDecl* f : *fields) out.push_back(f->getNameAsString());
+  else
+    for (size_t i = 0; i < count; ++i) out.push_back("o" + std::to_string(i));
+  return out;
+}
+
+// The variants of a std::variant, in order (std::monostate is none); false when an alternative has no Flyte type,
+// is itself a union (the runtime keeps one variant per alternative), or repeats another's Flyte type.
+static bool addVariants(const ClassTemplateSpecializationDecl* s, std::vector<ir::Type>& out) {
+  const auto& args = s->getTemplateArgs();
+  if (args.size() != 1 || args[0].getKind() != TemplateArgument::Pack) return false;
+  for (const TemplateArgument& a : args[0].pack_elements()) {
+    if (a.getKind() != TemplateArgument::Type) return false;
+    std::optional<ir::Type> v;
+    if (auto* rd = bare(a.getAsType())->getAsCXXRecordDecl(); rd && rd->getName() == "monostate" && rd->isInStdNamespace())
+      v = ir::Type::of(ir::Simple::None);
+    else
+      v = mapType(a.getAsType());
+    if (!v || v->kind == ir::Type::Kind::Union || std::find(out.begin(), out.end(), *v) != out.end()) return false;
+    out.push_back(std::move(*v));
+  }
+  return true;
+}
+
 std::optional<ir::Type> mapType(QualType type, TypeProblem* problem) {
   QualType t = bare(type);
+  if (namedOutputFields(t)) return std::nullopt;  // named outputs are a result, not a value
+  if (auto* s = stdSpecialization(t, "variant")) {  // std::variant<A, B>: Flyte's union type, variants in order
+    ir::Type u{ir::Type::Kind::Union, ir::Simple::None, {}, false, {}};
+    if (!addVariants(s, u.children) || u.children.size() < 2) return std::nullopt;
+    return u;
+  }
   if (const auto* b = t->getAs<BuiltinType>()) {
     if (b->getKind() == BuiltinType::Bool) return ir::Type::of(ir::Simple::Boolean);
-    if (b->isCharType() || b->isWideCharType() || b->isChar8Type() || b->isChar16Type() || b->isChar32Type())
+    // A character is no number; std::int8_t / std::uint8_t (signed / unsigned char) are small integers.
+    if (b->getKind() == BuiltinType::Char_S || b->getKind() == BuiltinType::Char_U || b->isWideCharType() ||
+        b->isChar8Type() || b->isChar16Type() || b->isChar32Type())
       return std::nullopt;
     if (b->isInteger()) return ir::Type::of(ir::Simple::Integer);
     if (b->isFloatingPoint()) return ir::Type::of(ir::Simple::Float);
@@ -91,6 +149,10 @@ std::optional<ir::Type> mapType(QualType type, TypeProblem* problem) {
   if (auto* s = stdSpecialization(t, "optional")) {
     auto v = mapType(templateArg(s, 0), problem);
     if (!v || v->isOptional()) return std::nullopt;
+    if (v->kind == ir::Type::Kind::Union) {  // (only a std::variant maps to a union without none)  // Optional[Union[A, B]] is Union[A, B, None]
+      v->children.push_back(ir::Type::of(ir::Simple::None));
+      return v;
+    }
     return ir::Type::optional(*v);
   }
   if (stdSpecialization(t, "duration")) return ir::Type::of(ir::Simple::Duration);
@@ -203,6 +265,15 @@ std::optional<std::vector<ir::Type>> mapResultTypes(QualType type, TypeProblem* 
     }
     return out;
   }
+  if (auto fields = namedOutputFields(type)) {
+    std::vector<ir::Type> out;
+    for (const FieldDecl* f : *fields) {
+      auto t = mapType(f->getType(), problem);
+      if (!t) return std::nullopt;
+      out.push_back(*t);
+    }
+    return out;
+  }
   if (auto t = mapType(type, problem)) return std::vector<ir::Type>{*t};
   return std::nullopt;
 }
@@ -225,6 +296,10 @@ void collectEnums(QualType type, std::vector<ir::CxxEnum>& out) {
     for (const auto& have : out)
       if (have.cxxName == e.cxxName) return;
     out.push_back(std::move(e));
+    return;
+  }
+  if (auto fields = namedOutputFields(t)) {
+    for (const FieldDecl* f : *fields) collectEnums(f->getType(), out);
     return;
   }
   if (auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(t->getAsCXXRecordDecl())) {

@@ -109,6 +109,23 @@ core::Literal lowerLiteral(const Literal& v, const Type& type) {
       prim()->mutable_duration()->set_nanos(static_cast<int>(v.integer % 1000000000));
       break;
     case Literal::Kind::None: out.mutable_scalar()->mutable_none_type(); break;
+    case Literal::Kind::Datetime: {  // google.protobuf.Timestamp: nanos are never negative
+      std::int64_t s = v.integer / 1000000000, n = v.integer % 1000000000;
+      if (n < 0) {
+        --s;
+        n += 1000000000;
+      }
+      prim()->mutable_datetime()->set_seconds(s);
+      prim()->mutable_datetime()->set_nanos(static_cast<int>(n));
+      break;
+    }
+    case Literal::Kind::Blob: {  // as flytekit writes a FlyteFile / FlyteDirectory: no format, the URI
+      auto* b = out.mutable_scalar()->mutable_blob();
+      b->mutable_metadata()->mutable_type()->set_dimensionality(v.boolean ? core::BlobType::MULTIPART
+                                                                          : core::BlobType::SINGLE);
+      b->set_uri(v.string);
+      break;
+    }
     case Literal::Kind::Collection: {
       auto* c = out.mutable_collection();
       const Type item = type.kind == Type::Kind::Collection ? type.element() : Type::of(Simple::None);

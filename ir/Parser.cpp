@@ -332,8 +332,18 @@ class Parser {
       return m;
     }
     if (at.kind != Token::Kind::Word) return fail(at, "expected a value, found '" + at.text + "'"), std::nullopt;
-    next();
-    return literalFromWord(at);
+    const Token word = next();
+    // file("s3://..."), dir("s3://..."), datetime("2024-01-01T00:00:00Z")
+    if ((word.text == "file" || word.text == "dir" || word.text == "datetime") && accept("(")) {
+      const Token& textAt = peek();
+      auto text = quoted(word.text == "datetime" ? "an RFC 3339 time" : "a URI");
+      if (!text || !expect(")")) return std::nullopt;
+      if (word.text != "datetime") return Literal::ofBlob(*text, word.text == "dir");
+      auto ns = parseDatetime(*text);
+      if (!ns) return fail(textAt, "expected an RFC 3339 time such as \"2024-01-01T00:00:00Z\""), std::nullopt;
+      return Literal::ofDatetime(*ns);
+    }
+    return literalFromWord(word);
   }
 
   // $input, n0.o0, [values...] or a constant.

@@ -20,6 +20,12 @@ bool isValidEntityName(std::string_view name) {
   return std::all_of(name.begin(), name.end(), [](char c) { return asciiAlnum(c) || c == '_' || c == '-' || c == '.'; });
 }
 
+bool hasNamedOutputs(const std::vector<Variable>& outputs) {
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (outputs[i].name != "o" + std::to_string(i)) return true;
+  return false;
+}
+
 bool isValidMinSuccessRatio(double ratio) { return ratio > 0 && ratio <= 1; }
 
 bool mapItemsMayFail(const std::optional<double>& ratio, const std::optional<std::uint32_t>& successes) {

@@ -18,6 +18,11 @@ namespace flytecc::ir {
 // an option).
 bool isValidEntityName(std::string_view name);
 
+// Outputs named other than o0..oN are named outputs (a C++ struct marked FLYTE_NAMED_OUTPUTS, flytekit's
+// NamedTuple): the analysis names outputs after the fields, and only then; the generated task main and runner read
+// the fields by those names.
+bool hasNamedOutputs(const std::vector<Variable>& outputs);
+
 // min_success_ratio must be in (0, 1].
 bool isValidMinSuccessRatio(double ratio);
 // min_successes and min_success_ratio are mutually exclusive.

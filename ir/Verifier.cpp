@@ -1,5 +1,7 @@
 #include "ir/Verifier.h"
 
+#include <cctype>
+
 #include "ir/Printer.h"
 
 #include "ir/Rules.h"
@@ -107,9 +109,19 @@ class Verifier {
       if (v.defaultValue && !literalFits(*v.defaultValue, v.type))
         error(loc, "default value {} of input '{}' of '{}' is not a {}", v.defaultValue->str(), v.name, owner,
               v.type.str());
-    for (size_t i = 0; i < iface.outputs.size(); ++i)
-      if (iface.outputs[i].name != fmt::format("o{}", i))
-        error(loc, "output {} of '{}' must be named o{}", i, owner, i);
+    // Outputs are o0..oN, or named outputs (hasNamedOutputs): distinct identifiers, none of them o0..oN.
+    if (!hasNamedOutputs(iface.outputs)) return;
+    std::set<std::string> outputs;
+    for (size_t i = 0; i < iface.outputs.size(); ++i) {
+      const std::string& n = iface.outputs[i].name;
+      bool identifier = !n.empty() && !std::isdigit(static_cast<unsigned char>(n[0]));
+      for (char c : n) identifier &= std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      bool positional = n.size() > 1 && n[0] == 'o' && n.find_first_not_of("0123456789", 1) == std::string::npos;
+      if (!identifier || positional)
+        error(loc, "output {} of '{}' is named '{}': outputs are o0..oN or named after fields (not o<N>)", i, owner, n);
+      else if (!outputs.insert(n).second)
+        error(loc, "'{}' declares output '{}' twice", owner, n);
+    }
   }
 
   // A fused task chain (passes/TaskChainFusion.cpp): plain C++ tasks, the first reading the fused task's inputs of

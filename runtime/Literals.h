@@ -23,6 +23,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "flyte/flyte.hpp"
@@ -362,6 +363,106 @@ struct LiteralTraits<std::optional<T>> {
     } catch (const ConversionError& e) {
       if (e.where().empty() && value != &l) throwMismatch(type(), l);
       throw;
+    }
+  }
+};
+
+// --- unions --------------------------------------------------------------------------------------------------
+
+// std::monostate: the none variant of a std::variant.
+template <>
+struct LiteralTraits<std::monostate> {
+  static core::LiteralType type() { return detail::simpleType(core::NONE); }
+  static std::string unionTag() { return std::string(uniontag::kNone); }
+  static void encode(std::monostate, core::Literal* out, BlobHooks*) { out->mutable_scalar()->mutable_none_type(); }
+  static std::monostate decode(const core::Literal& l, BlobHooks*) {
+    if (!l.has_scalar() || !l.scalar().has_none_type()) throwMismatch(type(), l);
+    return {};
+  }
+};
+
+// std::variant<A, B, ...>: Flyte's union type, one variant per alternative in order, tagged as flytekit tags
+// Union[A, B]. A value is a union scalar holding the alternative's literal and its tagged type. Decoding picks the
+// alternative by the value's tag (the first that reads it when several share a tag); a bare value (a launch-plan
+// default written without the union) goes to the first alternative that reads it.
+template <class... T>
+struct LiteralTraits<std::variant<T...>> {
+  using V = std::variant<T...>;
+  template <class A>
+  static core::LiteralType variantType() {
+    core::LiteralType t = LiteralTraits<A>::type();
+    t.mutable_structure()->set_tag(LiteralTraits<A>::unionTag());
+    return t;
+  }
+  static void addVariants(core::UnionType* u) { (void(*u->add_variants() = variantType<T>()), ...); }
+  static core::LiteralType type() {
+    core::LiteralType t;
+    addVariants(t.mutable_union_type());
+    return t;
+  }
+  static std::string unionTag() { return describeType(type()); }  // not a Flyte variant: flytecc flattens unions
+  static void encode(const V& v, core::Literal* out, BlobHooks* h) {
+    std::visit(
+        [&](const auto& alt) {
+          using A = std::decay_t<decltype(alt)>;
+          auto* u = out->mutable_scalar()->mutable_union_();
+          LiteralTraits<A>::encode(alt, u->mutable_value(), h);
+          *u->mutable_type() = variantType<A>();
+        },
+        v);
+  }
+  // The alternative that reads `value`, among those whose tag is `tag` (all when null).
+  static std::optional<V> tryDecode(const core::Literal& value, const std::string* tag, BlobHooks* h) {
+    std::optional<V> out;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (
+          [&] {
+            using A = std::variant_alternative_t<I, V>;
+            if (out || (tag && LiteralTraits<A>::unionTag() != *tag)) return;
+            try {
+              out.emplace(std::in_place_index<I>, LiteralTraits<A>::decode(value, h));
+            } catch (const ConversionError&) {
+            }
+          }(),
+          ...);
+    }(std::index_sequence_for<T...>{});
+    return out;
+  }
+  static V decode(const core::Literal& l, BlobHooks* h) {
+    if (l.has_scalar() && l.scalar().has_union_()) {
+      const auto& u = l.scalar().union_();
+      if (auto v = tryDecode(u.value(), &u.type().structure().tag(), h)) return std::move(*v);
+    } else if (auto v = tryDecode(l, nullptr, h)) {
+      return std::move(*v);
+    }
+    throwMismatch(type(), l);
+  }
+};
+
+// std::optional<std::variant<A, B>>: Union[A, B, None], flattened as flytekit flattens Optional[Union[A, B]].
+template <class... T>
+struct LiteralTraits<std::optional<std::variant<T...>>> {
+  using VT = LiteralTraits<std::variant<T...>>;
+  static core::LiteralType type() {
+    core::LiteralType t = VT::type();
+    *t.mutable_union_type()->add_variants() = VT::template variantType<std::monostate>();
+    return t;
+  }
+  static std::string unionTag() { return describeType(type()); }
+  static void encode(const std::optional<std::variant<T...>>& v, core::Literal* out, BlobHooks* h) {
+    if (v) return VT::encode(*v, out, h);
+    auto* u = out->mutable_scalar()->mutable_union_();
+    u->mutable_value()->mutable_scalar()->mutable_none_type();
+    *u->mutable_type() = VT::template variantType<std::monostate>();
+  }
+  static std::optional<std::variant<T...>> decode(const core::Literal& l, BlobHooks* h) {
+    const core::Literal* value = &l;
+    if (l.has_scalar() && l.scalar().has_union_()) value = &l.scalar().union_().value();
+    if (value->has_scalar() && value->scalar().has_none_type()) return std::nullopt;
+    try {
+      return VT::decode(l, h);
+    } catch (const ConversionError&) {
+      throwMismatch(type(), l);
     }
   }
 };

@@ -56,10 +56,18 @@ T decodeInput(const TaskCall& call, std::size_t i) {
 }
 }  // namespace detail
 
+// The result type of a task function (the generated task main names named-outputs structs through it).
 template <auto Fn>
+using ResultOf = typename detail::TaskSignature<decltype(Fn)>::Result;
+
+// `Fields`, for a task returning named outputs (a struct marked FLYTE_NAMED_OUTPUTS), is a function the
+// generated task main writes: the struct's fields as a std::tuple of references, in the order of the outputs.
+template <auto Fn, auto Fields = nullptr>
 void adapt(const TaskCall& call) {
   using Sig = detail::TaskSignature<decltype(Fn)>;
   using R = typename Sig::Result;
+  static_assert(!flyte::named_outputs<R> || !std::is_null_pointer_v<decltype(Fields)>,
+                "named outputs need their fields: build the task main with flytecc, and name no field o0..oN");
   using Params = typename Sig::Params;
   std::int64_t t0 = detail::nowNs();
   Params args = [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -85,7 +93,14 @@ void adapt(const TaskCall& call) {
     R result = invoke();
     std::int64_t t2 = detail::nowNs();
     auto* out = call.outputs->mutable_literals();
-    OutputTraits<R>::each(result, [&](auto index, const auto& value) {
+    auto outputs = [&]() -> decltype(auto) {
+      if constexpr (std::is_null_pointer_v<decltype(Fields)>)
+        return static_cast<const R&>(result);
+      else
+        return Fields(result);
+    };
+    using Outputs = std::decay_t<decltype(outputs())>;
+    OutputTraits<Outputs>::each(outputs(), [&](auto index, const auto& value) {
       constexpr std::size_t I = decltype(index)::value;
       const std::string name(call.entry.outputs.at(I));
       try {

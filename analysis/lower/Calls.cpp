@@ -54,6 +54,22 @@ std::optional<Value> TULowering::lowerExpr(Body& b, const Expr* e, const ir::Typ
     }
   }
 
+  // `s.mean`: the output `mean` of the node whose result `s` is (named outputs, FLYTE_NAMED_OUTPUTS).
+  if (auto* me = dyn_cast<MemberExpr>(u); me && isa<FieldDecl>(me->getMemberDecl()) &&
+                                          namedOutputFields(me->getBase()->getType())) {
+    auto base = lowerExpr(b, me->getBase(), nullptr);
+    if (!base) return std::nullopt;
+    const std::string field = me->getMemberDecl()->getNameAsString();
+    if (base->kind == Value::Kind::Outputs)
+      for (size_t i = 0; i < base->outputs.size(); ++i)
+        if (base->outputs[i].name == field) return outputOf(*base, i);
+    if (base->kind == Value::Kind::Binding && base->binding.kind == ir::BindingValue::Kind::Promise &&
+        base->binding.var == field)
+      return base;
+    return expressionError(b, e, "only the outputs of a task or workflow call have named fields here"),
+           std::nullopt;
+  }
+
   if (auto* op = dyn_cast<CXXOperatorCallExpr>(u);
       op && op->getOperator() == OO_Call && op->getNumArgs() >= 1 && isSdkRecord(op->getArg(0)->getType(), "MapTask"))
     return lowerMapCall(b, op);
@@ -345,6 +361,15 @@ std::optional<Value> TULowering::lowerEntityCall(Body& b, const CallExpr* call, 
     auto value = lowerExpr(b, call->getArg(i), &in.type);
     if (!value || value->kind != Value::Kind::Binding) return std::nullopt;
     const ParmVarDecl* param = i < callee->getNumParams() ? callee->getParamDecl(i) : nullptr;
+    if (value->binding.kind == ir::BindingValue::Kind::Literal && param)
+      if (auto why = integerNarrowing(call->getArg(i), param->getType(), ctx_)) {
+        // A task's default left unbound is reported where the default is written.
+        const Expr* at = isa<CXXDefaultArgExpr>(call->getArg(i)) && param->hasDefaultArg() ? param->getDefaultArg()
+                                                                                            : call->getArg(i);
+        rep_.report(at->getBeginLoc(), DiagKind::ValueOutOfRange)
+            << ("input '" + in.name + "' of " + node.target) << *why << at->getSourceRange();
+        return std::nullopt;
+      }
     if (!checkBinding(call->getArg(i), *value, in.type, false, in.name, node.target, param)) return std::nullopt;
     node.inputs.push_back({in.name, value->binding});
   }

@@ -148,6 +148,7 @@ class TULowering {
   static std::string describeStmt(const Stmt* s);
   void lowerReturn(Body& b, const ReturnStmt* rs);
   void bindOutput(Body& b, const ir::Variable& out, const Expr* e);
+  void lowerNamedReturn(Body& b, const Expr* value);
   void expressionError(Body& b, const Expr* e, llvm::StringRef why);
 
   // ---- Calls.cpp: calls and expressions ----------------------------------

@@ -172,6 +172,13 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
     }
     ir::Variable v{p->getNameAsString(), *t, std::nullopt};
     if (withDefaults && p->hasDefaultArg() && !p->hasUnparsedDefaultArg()) {
+      if (auto why = integerNarrowing(p->getDefaultArg(), p->getType(), ctx_)) {
+        rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ValueOutOfRange)
+            << ("default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
+        ok = false;
+        iface.inputs.push_back(std::move(v));
+        continue;
+      }
       v.defaultValue = evalLiteral(p->getDefaultArg(), *t, ctx_);
       if (!v.defaultValue && t->kind == ir::Type::Kind::Enum) {
         if (auto value = evalEnumValue(p->getDefaultArg(), ctx_)) {
@@ -219,7 +226,8 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
     reportStructProblem(problem);
     return false;
   }
-  for (size_t i = 0; i < outs->size(); ++i) iface.outputs.push_back({fmt::format("o{}", i), (*outs)[i], {}});
+  const std::vector<std::string> names = resultNames(fd->getReturnType(), outs->size());
+  for (size_t i = 0; i < outs->size(); ++i) iface.outputs.push_back({names[i], (*outs)[i], {}});
   return ok;
 }
 

@@ -2,6 +2,7 @@
 #include "analysis/lower/Context.h"
 
 #include "analysis/Constants.h"
+#include "analysis/TypeMapping.h"
 
 namespace flytecc::analysis::lower {
 
@@ -80,6 +81,8 @@ void TULowering::lowerReturn(Body& b, const ReturnStmt* rs) {
     lowerExpr(b, rs->getRetValue(), nullptr);
     return;
   }
+  if (auto fields = namedOutputFields(b.fd->getReturnType()); fields && fields->size() == outs.size())
+    return lowerNamedReturn(b, rs->getRetValue());
   if (outs.size() > 1) {
     // return {a, b} / std::make_tuple(a, b) / std::tuple<...>(a, b)
     const Expr* e = unwrap(rs->getRetValue());
@@ -97,6 +100,45 @@ void TULowering::lowerReturn(Body& b, const ReturnStmt* rs) {
     return;
   }
   if (outs.size() == 1) bindOutput(b, outs[0], rs->getRetValue());
+}
+
+// A workflow returning named outputs: `return {.label = d.text, .mean = s.mean};` binds each field to its
+// output; `return stats(xs);` (or a local holding that call) binds a node's named outputs one by one.
+void TULowering::lowerNamedReturn(Body& b, const Expr* value) {
+  const auto& outs = b.wf->interface.outputs;
+  const Expr* e = unwrap(value);
+  const InitListExpr* ile = dyn_cast_or_null<InitListExpr>(e);
+  if (ile && ile->isSyntacticForm() && ile->getSemanticForm()) ile = ile->getSemanticForm();
+  if (ile) {
+    const CXXRecordDecl* rd = ile->getType()->getAsCXXRecordDecl();
+    const unsigned skip = rd ? rd->getNumBases() : 0;  // initializers of base classes come first
+    if (ile->getNumInits() != skip + outs.size())
+      return expressionError(b, value, "set every field of the named outputs");
+    for (size_t i = 0; i < outs.size(); ++i) {
+      const Expr* init = ile->getInit(skip + i);
+      if (!init || isa<ImplicitValueInitExpr>(init) || isa<CXXDefaultInitExpr>(init))
+        return expressionError(b, value, "set every field of the named outputs ('" + outs[i].name + "' is not set)");
+      bindOutput(b, outs[i], init);
+    }
+    return;
+  }
+  auto v = lowerExpr(b, value, nullptr);
+  if (!v) return;
+  if (v->kind == Value::Kind::Binding && outs.size() == 1) {
+    if (!ir::isCastable(v->type, outs[0].type))
+      return expressionError(b, value, "the named outputs returned have other types than the workflow's");
+    b.wf->outputs.push_back({outs[0].name, v->binding});
+    return;
+  }
+  if (v->kind != Value::Kind::Outputs || v->outputs.size() != outs.size())
+    return expressionError(b, value,
+                           "return the named outputs of a task or workflow call, or `{.field = value, ...}`");
+  for (size_t i = 0; i < outs.size(); ++i) {
+    Value o = outputOf(*v, i);
+    if (!ir::isCastable(o.type, outs[i].type))
+      return expressionError(b, value, "the named outputs returned have other types than the workflow's");
+    b.wf->outputs.push_back({outs[i].name, o.binding});
+  }
 }
 
 void TULowering::bindOutput(Body& b, const ir::Variable& out, const Expr* e) {

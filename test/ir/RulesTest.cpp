@@ -28,6 +28,29 @@ TEST(Rules, VerifierUsesTheEntityNameRule) {
   EXPECT_TRUE(found);
 }
 
+TEST(Rules, NamedOutputs) {
+  auto vars = [](std::vector<std::string> names) {
+    std::vector<Variable> out;
+    for (auto& n : names) out.push_back({n, Type::of(Simple::Integer), std::nullopt});
+    return out;
+  };
+  EXPECT_FALSE(hasNamedOutputs(vars({})));
+  EXPECT_FALSE(hasNamedOutputs(vars({"o0", "o1"})));
+  EXPECT_TRUE(hasNamedOutputs(vars({"mean", "count"})));
+  EXPECT_TRUE(hasNamedOutputs(vars({"text"})));
+  // The verifier accepts both forms and rejects positional names out of place.
+  Module m;
+  Task t;
+  t.name = "t";
+  t.interface.outputs = vars({"mean", "count"});
+  m.tasks.push_back(t);
+  EXPECT_TRUE(verify(m).empty());
+  m.tasks[0].interface.outputs = vars({"o1", "mean"});
+  EXPECT_FALSE(verify(m).empty());
+  m.tasks[0].interface.outputs = vars({"mean", "mean"});
+  EXPECT_FALSE(verify(m).empty());
+}
+
 TEST(Rules, SuccessCriteria) {
   EXPECT_TRUE(isValidMinSuccessRatio(1));
   EXPECT_TRUE(isValidMinSuccessRatio(0.5));
@@ -147,5 +170,4 @@ TEST(Rules, RequestsAboveLimits) {
   EXPECT_EQ(above[0].limit, "1500m");
   EXPECT_EQ(above[1].name, "ephemeral_storage");
   EXPECT_TRUE(requestsAboveLimits(requests, Resources{}).empty());  // a limit left unset is no bound
->>>>>>> chk-flow
 }

@@ -6,7 +6,9 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
+#include <variant>
 #include <fstream>
 #include <sstream>
 
@@ -197,21 +199,36 @@ TEST(Literals, BareOptionals) {
 // --- flytekit's task entry points: same inputs, same outputs ---------------------------------------------------
 
 namespace tasks {
-using Scalars = std::tuple<std::int64_t, double, std::string, Clock::time_point>;
+// flytekit's Scalars NamedTuple: named outputs.
+struct Scalars {
+  FLYTE_NAMED_OUTPUTS;
+  std::int64_t next_n;
+  double half;
+  std::string banner;
+  Clock::time_point later;
+};
 Scalars scalars(std::int64_t n, double x, bool flag, std::string name, Clock::time_point when,
                 std::chrono::microseconds wait) {
-  return {n + 1, x / 2, flag ? name + "!" : name, when + wait};
+  return {.next_n = n + 1, .half = x / 2, .banner = flag ? name + "!" : name, .later = when + wait};
 }
-std::optional<std::vector<std::int64_t>> collections(std::vector<std::int64_t> xs,
-                                                     std::vector<std::vector<std::string>> grid,
-                                                     std::map<std::string, double> weights,
-                                                     std::vector<std::optional<std::int64_t>> sparse,
-                                                     std::optional<std::int64_t> maybe) {
+// What flytecc's generated task main writes for it (tools/flytecc/TaskMain.cpp).
+auto scalarsFields(const ResultOf<&scalars>& r) { return std::tie(r.next_n, r.half, r.banner, r.later); }
+
+using IntOrStr = std::variant<std::int64_t, std::string>;
+std::tuple<std::optional<std::vector<std::int64_t>>, IntOrStr> collections(
+    std::vector<std::int64_t> xs, std::vector<std::vector<std::string>> grid, std::map<std::string, double> weights,
+    std::vector<std::optional<std::int64_t>> sparse, std::optional<std::int64_t> maybe, IntOrStr v) {
   std::vector<std::int64_t> kept;
-  for (auto v : sparse)
-    if (v) kept.push_back(*v);
-  if (kept.empty()) return std::nullopt;
-  return kept;
+  for (auto x : sparse)
+    if (x) kept.push_back(*x);
+  IntOrStr second = static_cast<std::int64_t>(grid.size());
+  if (auto* s = std::get_if<std::string>(&v)) {
+    std::string upper = *s;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    second = upper;
+  }
+  if (kept.empty()) return {std::nullopt, second};
+  return {kept, second};
 }
 std::tuple<flyte::File, flyte::Directory, std::string> files(flyte::File f, flyte::Directory d) {
   return {f, d, f.path};
@@ -230,25 +247,20 @@ core::LiteralMap call(const TaskEntry& entry, const core::LiteralMap& inputs, co
 }  // namespace
 
 TEST(FlytekitEntrypoint, Scalars) {
-  TaskEntry e{"scalars", {"n", "x", "flag", "name", "when", "wait"}, {"o0", "o1", "o2", "o3"}, &adapt<&tasks::scalars>};
+  // flytekit's NamedTuple outputs are named after its fields; so are a FLYTE_NAMED_OUTPUTS struct's.
+  TaskEntry e{"scalars", {"n", "x", "flag", "name", "when", "wait"}, {"next_n", "half", "banner", "later"},
+              &adapt<&tasks::scalars, &tasks::scalarsFields>};
   core::LiteralMap out = call(e, goldenMap("scalars", "inputs.pb"));
-  core::LiteralMap golden = goldenMap("scalars", "outputs.pb");
-  // flytekit names the NamedTuple's fields; C++ tuples are o0..o3 in the same order.
-  const char* names[] = {"next_n", "half", "banner", "later"};
-  for (int i = 0; i < 4; ++i) {
-    SCOPED_TRACE(names[i]);
-    EXPECT_EQ(bytes(out.literals().at("o" + std::to_string(i))),
-              bytes(golden.literals().at(names[i])));
-  }
+  EXPECT_EQ(bytes(out), slurp(dataDir() + "io/scalars/outputs.pb"));
 }
 
 TEST(FlytekitEntrypoint, Collections) {
+  // o0 is Optional[List[int]], o1 a Union[int, str] (std::variant), the input v a Union[int, str] too.
   core::LiteralMap inputs = goldenMap("collections", "inputs.pb");
-  TaskEntry e{"collections", {"xs", "grid", "weights", "sparse", "maybe"}, {"o0"}, &adapt<&tasks::collections>};
+  TaskEntry e{"collections", {"xs", "grid", "weights", "sparse", "maybe", "v"}, {"o0", "o1"},
+              &adapt<&tasks::collections>};
   core::LiteralMap out = call(e, inputs);
-  // flytekit's o0 is Optional[List[int]]; its o1 is a Union[int, str], which the C++ SDK does not map.
-  EXPECT_EQ(bytes(out.literals().at("o0")),
-            bytes(goldenMap("collections", "outputs.pb").literals().at("o0")));
+  EXPECT_EQ(bytes(out), slurp(dataDir() + "io/collections/outputs.pb"));
 }
 
 TEST(FlytekitEntrypoint, FilesPassThrough) {
@@ -448,4 +460,54 @@ TEST(FlytekitEntrypoint, Dataclasses) {
   TaskEntry e{"shapes", {"shape", "points", "color"}, {"o0", "o1", "o2"}, &adapt<&tasks::shapes>};
   core::LiteralMap out = call(e, goldenMap("shapes", "inputs.pb"));
   EXPECT_EQ(bytes(out), slurp(dataDir() + "io/shapes/outputs.pb"));
+
+// --- unions: std::variant (issue 13) ----------------------------------------------------------------------------
+
+TEST(Literals, FlytekitUnions) {
+  using IntOrStr = std::variant<std::int64_t, std::string>;
+  // flytekit's Union[int, str] = 7 and = 'seven', both directions, byte for byte, and its declared type.
+  checkGolden<IntOrStr>("union_int_str_int", std::int64_t{7});
+  checkGolden<IntOrStr>("union_int_str_str", std::string("seven"));
+  // Optional[Union[int, str]] is flattened to Union[int, str, None].
+  auto t = literalTypeOf<std::optional<IntOrStr>>();
+  ASSERT_EQ(t.union_type().variants_size(), 3);
+  EXPECT_EQ(t.union_type().variants(0).structure().tag(), "int");
+  EXPECT_EQ(t.union_type().variants(1).structure().tag(), "str");
+  EXPECT_EQ(t.union_type().variants(2).structure().tag(), "none");
+  EXPECT_EQ(describeType(t), "union<int, str, none>");
+  roundTrip<std::optional<IntOrStr>>(std::nullopt);
+  roundTrip<std::optional<IntOrStr>>(IntOrStr(std::string("x")));
+  roundTrip<std::vector<std::variant<double, std::vector<std::int64_t>, bool>>>({1.5, std::vector<std::int64_t>{1}, true});
+  roundTrip<std::variant<std::monostate, std::int64_t>>(std::monostate{});
+  // The value of an optional union is the variant's own union value (tag int), as flytekit writes it.
+  core::Literal seven = toLiteral(std::optional<IntOrStr>(std::int64_t{7}));
+  EXPECT_TRUE(MessageDifferencer::Equals(seven, goldenLiteral("union_int_str_int")));
+  // Bare values (launch-plan defaults) go to the first alternative that reads them.
+  EXPECT_EQ(fromLiteral<IntOrStr>(toLiteral(std::string("bare"))), IntOrStr(std::string("bare")));
+  EXPECT_EQ(fromLiteral<std::optional<IntOrStr>>(toLiteral(std::int64_t{3})), IntOrStr(std::int64_t{3}));
+  // The tag picks the alternative: a value tagged 'str' whose literal is an integer does not read.
+  core::Literal wrong = goldenLiteral("union_int_str_int");
+  wrong.mutable_scalar()->mutable_union_()->mutable_type()->mutable_structure()->set_tag("str");
+  EXPECT_EQ(decodeError<IntOrStr>(wrong), "expected union<int, str>, got union value int (7) tagged 'str'");
+  EXPECT_EQ(decodeError<IntOrStr>(toLiteral(1.5)), "expected union<int, str>, got float (1.500000)");
+}
+
+// Small integer types: a value out of their range is an error naming the input (the generated task main).
+namespace tasks {
+std::int64_t small(std::int8_t a, std::uint16_t b) { return a + b; }
+}  // namespace tasks
+
+TEST(FlytekitEntrypoint, SmallIntegersInRange) {
+  TaskEntry e{"small", {"a", "b"}, {"o0"}, &adapt<&tasks::small>};
+  core::LiteralMap in;
+  (*in.mutable_literals())["a"] = toLiteral<std::int64_t>(-128);
+  (*in.mutable_literals())["b"] = toLiteral<std::int64_t>(65535);
+  EXPECT_EQ(fromLiteral<std::int64_t>(call(e, in).literals().at("o0")), 65407);
+  (*in.mutable_literals())["a"] = toLiteral<std::int64_t>(300);
+  try {
+    call(e, in);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& err) {
+    EXPECT_STREQ(err.what(), "input 'a': the integer 300 is out of range for the C++ parameter (8-bit signed)");
+  }
 }

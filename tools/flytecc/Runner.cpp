@@ -1,5 +1,7 @@
 #include "tools/flytecc/Runner.h"
 
+#include "ir/Rules.h"
+
 namespace flytecc::driver {
 
 static bool nameable(const std::string& cxxName) { return cxxName.find('(') == std::string::npos; }
@@ -36,7 +38,15 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
     if (!allDefaults) continue;  // needs inputs: run it on Flyte, or call it from your own test
     if (w.interface.outputs.empty())  // a void workflow: run it, show nothing
       out += "      {\"" + w.name + "\", [] { ::" + w.cxxName + "(); return std::string(\"{}\"); }},\n";
-    else
+    else if (ir::hasNamedOutputs(w.interface.outputs)) {  // named outputs: shown as {"field": value, ...}
+      std::string names, fields;
+      for (const auto& o : w.interface.outputs) {
+        names += (names.empty() ? "\"" : ", \"") + o.name + "\"";
+        fields += (fields.empty() ? "r." : ", r.") + o.name;
+      }
+      out += "      {\"" + w.name + "\", [] { const auto r = ::" + w.cxxName +
+             "(); return flyte::local::show_named({" + names + "}, std::tie(" + fields + ")); }},\n";
+    } else
       out += "      {\"" + w.name + "\", [] { return flyte::local::show(::" + w.cxxName + "()); }},\n";
   }
   out += "  });\n}\n";

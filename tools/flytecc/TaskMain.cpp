@@ -8,6 +8,7 @@
 #include "flyteidl/Lowering.h"
 #include "flyteidl/Serialize.h"
 #include "flyteidl/TaskContract.h"
+#include "ir/Rules.h"
 
 namespace flytecc::driver {
 
@@ -63,7 +64,7 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
     out += ");\n  static std::string_view literalType() {\n    static constexpr char bytes[] = \"" + escaped +
            "\";\n    return {bytes, sizeof bytes - 1};\n  }\n};\n";
   }
-  std::string entries;
+  std::string entries, fields;
   for (const auto& t : module.tasks) {
     if (!t.chain.empty()) continue;  // a fused chain of tasks listed on their own
     if (t.reference) continue;  // runs on Flyte from its own registration
@@ -71,10 +72,19 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
       entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;
     }
+    // Named outputs (a struct marked FLYTE_NAMED_OUTPUTS): its fields, in the order of the outputs.
+    std::string fieldsFn;
+    if (ir::hasNamedOutputs(t.interface.outputs)) {
+      fieldsFn = "flytecc_fields_" + std::to_string(&t - module.tasks.data());
+      fields += "auto " + fieldsFn + "(const flytecc::runtime::ResultOf<&::" + t.cxxName + ">& r) {\n  return std::tie(";
+      for (size_t i = 0; i < t.interface.outputs.size(); ++i)
+        fields += std::string(i ? ", " : "") + "r." + t.interface.outputs[i].name;
+      fields += ");\n}\n";
+    }
     entries += "    {" + quoted(t.name) + ", " + names(t.interface.inputs) + ", " + names(t.interface.outputs) +
-               ", &flytecc::runtime::adapt<&::" + t.cxxName + ">},\n";
+               ", &flytecc::runtime::adapt<&::" + t.cxxName + (fieldsFn.empty() ? "" : ", &" + fieldsFn) + ">},\n";
   }
-  out += "\nnamespace {\n";
+  out += "\nnamespace {\n" + fields;
   if (entries.find("adapt<") != std::string::npos)
     out += "const flytecc::runtime::TaskEntry kTasks[] = {\n" + entries + "};\n";
   else  // no tasks (workflows only): an empty table

@@ -24,6 +24,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace flyte {
@@ -255,6 +256,18 @@ struct Directory {
   std::string path;
   friend bool operator==(const Directory&, const Directory&) = default;
 };
+
+// The marker of named outputs (flytekit's typing.NamedTuple): a task or workflow returning a struct that says
+// FLYTE_NAMED_OUTPUTS declares one output per field, named after the field, in declaration order:
+//   struct Stats { FLYTE_NAMED_OUTPUTS; double mean; std::int64_t count; };
+//   FLYTE_TASK() Stats stats(std::vector<double> xs);   // outputs `mean` and `count`
+// In a workflow, `s.mean` is the output `mean` of the node `s`. A struct without the marker is one value. The
+// marker is a member type, so the struct stays an aggregate: `{.mean = m, .count = n}`, `Stats{m, n}` and
+// structured bindings work as usual.
+struct NamedOutputs {};
+#define FLYTE_NAMED_OUTPUTS using flyte_named_outputs = ::flyte::NamedOutputs
+template <class T>
+concept named_outputs = std::is_same_v<typename T::flyte_named_outputs, NamedOutputs>;
 
 // A task failed in process (plain C++ execution); also thrown for misuse of the SDK.
 class Error : public std::runtime_error {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <variant>
 #include <vector>
 
 #include "flyte/flyte.hpp"
@@ -55,6 +56,9 @@ template <class K, class V, class C, class A>
 std::string show(const std::map<K, V, C, A>& m);
 template <class... T>
 std::string show(const std::tuple<T...>& t);
+template <class... T>
+std::string show(const std::variant<T...>& v);
+inline std::string show(std::monostate) { return "none"; }
 template <class T>
 std::string show(const MapResult<T>& r) {
   return show(r.items());
@@ -86,6 +90,24 @@ std::string show(const std::tuple<T...>& t) {
   std::size_t i = 0;
   std::apply([&](const auto&... v) { ((out += (i++ ? ", " : "") + show(v)), ...); }, t);
   return out + ")";
+}
+
+template <class... T>
+std::string show(const std::variant<T...>& v) {
+  return std::visit([](const auto& alt) { return show(alt); }, v);
+}
+// Named outputs (FLYTE_NAMED_OUTPUTS): {"label": "x", "mean": 2.0}.
+template <class... T>
+std::string show_named(std::initializer_list<const char*> names, const std::tuple<T...>& fields) {
+  std::string out = "{";
+  const char* const* name = names.begin();
+  auto add = [&](const auto& v) {
+    if (name != names.begin()) out += ", ";
+    out += show(*name++);
+    out += ": " + show(v);
+  };
+  std::apply([&](const auto&... v) { (add(v), ...); }, fields);
+  return out + "}";
 }
 
 struct WorkflowEntry {

@@ -1,11 +1,24 @@
-// The C++ twin of flytekit-golden-2's features/unions.py (test/data/flytekit-golden-2/unions/unions.py), for the
-// parts C++ has: std::optional inputs and outputs with std::nullopt defaults. `Union[int, str]` (describe, union_wf,
-// and none_defaults_wf's `v`) has no C++ counterpart yet; none_defaults_wf keeps its three optional inputs.
+// The C++ twin of flytekit-golden-2's features/unions.py (test/data/flytekit-golden-2/unions/unions.py):
+// std::optional inputs and outputs with std::nullopt defaults, and `Union[int, str]` as a std::variant.
 #include <flyte/flyte.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <string>
+#include <variant>
 
 namespace features::unions {
+
+using IntOrStr = std::variant<std::int64_t, std::string>;
+
+FLYTE_TASK()
+IntOrStr describe(IntOrStr v) {
+  if (auto* i = std::get_if<std::int64_t>(&v)) return *i * 2;
+  std::string s = std::get<std::string>(v);
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return s;
+}
 
 FLYTE_TASK()
 std::int64_t total(std::optional<std::vector<std::int64_t>> xs = std::nullopt,
@@ -40,10 +53,17 @@ std::optional<std::int64_t> opt_int(std::optional<std::int64_t> x = std::nullopt
 }
 
 FLYTE_WORKFLOW()
+std::int64_t union_wf(IntOrStr v = 3, std::int64_t n = 3) {
+  describe(v);
+  return total(maybe_list(n), maybe_dict({"a", "b"}));
+}
+
+FLYTE_WORKFLOW()
 std::optional<std::int64_t> none_defaults_wf(std::optional<std::vector<std::int64_t>> xs = std::nullopt,
                                              std::optional<std::map<std::string, std::int64_t>> weights = std::nullopt,
-                                             std::optional<std::int64_t> x = std::nullopt) {
+                                             std::optional<std::int64_t> x = std::nullopt, IntOrStr v = "hi") {
   total(xs, weights);
+  describe(v);
   return opt_int(x);
 }
 
