@@ -218,6 +218,10 @@ static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull) {
 
 std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool* isNull) {
   if (isNull) *isNull = false;
+  // A string literal as written keeps every character: an embedded NUL ("a\0b") is the user's mistake to report
+  // (flyte-invalid-name), not a shorter C string to read silently.
+  if (auto* s = dyn_cast_or_null<StringLiteral>(e ? e->IgnoreParenImpCasts() : nullptr); s && s->getCharByteWidth() == 1)
+    return s->getString().str();
   // The whole expression by evaluation first (pointers, arrays, views, ternaries and calls returning them).
   if (auto v = evaluate(e, ctx))
     if (auto text = stringOf(*v, isNull)) return text;

@@ -81,6 +81,8 @@ struct ChainStep {
   std::string task;
   std::vector<ChainFeed> feeds;
   friend bool operator==(const ChainStep&, const ChainStep&) = default;
+};
+
 // The full identifier of an entity registered on Flyte by someone else (flytekit's reference_task and
 // reference_launch_plan): nodes name it as it is, the package never includes it.
 struct EntityRef {

@@ -174,7 +174,7 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
     if (withDefaults && p->hasDefaultArg() && !p->hasUnparsedDefaultArg()) {
       if (auto why = integerNarrowing(p->getDefaultArg(), p->getType(), ctx_)) {
         rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ValueOutOfRange)
-            << ("default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
+            << ("the default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
         ok = false;
         iface.inputs.push_back(std::move(v));
         continue;

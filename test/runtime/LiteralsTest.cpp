@@ -460,6 +460,7 @@ TEST(FlytekitEntrypoint, Dataclasses) {
   TaskEntry e{"shapes", {"shape", "points", "color"}, {"o0", "o1", "o2"}, &adapt<&tasks::shapes>};
   core::LiteralMap out = call(e, goldenMap("shapes", "inputs.pb"));
   EXPECT_EQ(bytes(out), slurp(dataDir() + "io/shapes/outputs.pb"));
+}
 
 // --- unions: std::variant (issue 13) ----------------------------------------------------------------------------
 

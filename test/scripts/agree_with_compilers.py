@@ -125,8 +125,8 @@ def check(args, path, defines):
                 fixed = fixed_checks(f.read())
         if not fixed:
             return accepted, None, problems
-        os.remove(yaml)
         arc, aout = run([args.apply, tmp])
+        os.remove(yaml)  # applied: the directory holds only the fixed source
         if arc != 0:
             return accepted, label, problems + [f"FAIL {label}: clang-apply-replacements: {aout.strip()[:300]}"]
         with open(src, encoding="utf-8") as f, open(path, encoding="utf-8") as g:

@@ -1,19 +1,17 @@
-// Geometry: a task takes a user-defined struct, which has no Flyte type.
-// EXPECT: 15 error flyte-unsupported-type
+// Geometry: a task takes a std::pair, which has no Flyte type (a struct of named fields would be a dataclass).
+// EXPECT: 13 error flyte-unsupported-type
 #include <flyte/flyte.hpp>
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace geo {
-struct Point {
-  double lat;
-  double lon;
-};
+using Point = std::pair<double, double>;  // lat, lon
 
 FLYTE_TASK()
-double distance_km(Point a, double lat, double lon) {  // <- mistake: Point has no Flyte type
-  return std::hypot(a.lat - lat, a.lon - lon) * 111.0;
+double distance_km(Point a, double lat, double lon) {  // <- mistake: std::pair has no Flyte type
+  return std::hypot(a.first - lat, a.second - lon) * 111.0;
 }
 
 FLYTE_TASK()

@@ -24,7 +24,7 @@ FLYTE_TASK()
 int tag(std::string s) { return static_cast<int>(s.size()); }
 FLYTE_WORKFLOW()
 int wf3(std::string s = label()) { return tag(s); }
-// CHECK: config-not-constant.cpp:[[@LINE-1]]:25: error: 'default value of 's'' must be a constant expression that flytecc can read [flyte-config-not-constant]
+// CHECK: config-not-constant.cpp:[[@LINE-1]]:25: error: the default value of 's' must be a constant expression that flytecc can read [flyte-config-not-constant]
 
 FLYTE_WORKFLOW()
 std::vector<int> wf2(std::vector<int> xs) {

@@ -4,6 +4,7 @@
 // RUN: %flytecc check %s -- -std=c++20 -I%sdk 2>&1 | %FileCheck --allow-empty --check-prefix=GOOD %s
 // GOOD-NOT: [flyte-
 #include <flyte/flyte.hpp>
+#include <complex>
 #include <tuple>
 using namespace flyte::literals;
 
@@ -14,13 +15,13 @@ FLYTE_TASK()
 int third(int a) { return a / 3; }
 
 #ifdef BAD
-struct Point {
-  int x, y;
-};
+using Point = std::complex<int>;  // no Flyte type
+
+
 
 FLYTE_TASK()
 std::tuple<Point, Point> corners(int size, int offset) { return {}; }
-// CHECK: map-multiple-outputs.cpp:[[@LINE-1]]:1: error: result 'o0' of 'corners' has type 'Point', which has no Flyte type {{.*}}[flyte-unsupported-type]
+// CHECK: map-multiple-outputs.cpp:[[@LINE-1]]:1: error: result 'o0' of 'corners' has type 'std::complex<int>', which has no Flyte type {{.*}}[flyte-unsupported-type]
 // CHECK-NOT: result 'o1'
 #endif
 

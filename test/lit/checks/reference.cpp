@@ -3,11 +3,12 @@
 // RUN: %not %flytecc check %s -- -std=c++20 -I%sdk 2>&1 | %FileCheck %s
 #include <flyte/flyte.hpp>
 
+#include <complex>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-struct Point { int x, y; };
+using Point = std::complex<double>;  // no Flyte type
 
 FLYTE_REFERENCE_TASK("flytesnacks", "development", "shared.text.normalize", "v1")
 std::string normalize(std::string text);
@@ -18,7 +19,7 @@ std::string upper(std::string text);
 
 FLYTE_REFERENCE_LAUNCH_PLAN("flytesnacks", "development", "shared.scoring.score_lp", "v7")
 double score_lp(std::int64_t x, Point p);
-// CHECK: reference.cpp:[[@LINE-1]]:39: error: parameter 'p' of 'score_lp' has type 'Point', which has no Flyte type {{.*}}[flyte-unsupported-type]
+// CHECK: reference.cpp:[[@LINE-1]]:39: error: parameter 'p' of 'score_lp' has type 'Point'{{.*}}, which has no Flyte type {{.*}}[flyte-unsupported-type]
 
 FLYTE_TASK()
 std::string local(std::string text) { return text; }
