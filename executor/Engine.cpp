@@ -80,6 +80,32 @@ llvm::Expected<core::LiteralMap> parseInputs(const Program& program, const std::
   return out;
 }
 
+// An ArrayNode's item count (the mapped lists' common length; bound inputs are passed whole) and how many items
+// must succeed (min_successes, else ceil(min_success_ratio * items), else all).
+struct ItemCount {
+  size_t total = 0, minSuccesses = 0;
+};
+static llvm::Expected<ItemCount> itemCount(const core::ArrayNode& an, const core::LiteralMap& inputs,
+                                           const std::set<std::string>& bound, const std::string& path) {
+  std::optional<size_t> size;
+  for (const auto& [name, lit] : inputs.literals()) {
+    if (bound.count(name)) continue;
+    if (!lit.has_collection()) return bad("node " + path + ": mapped input '" + name + "' is not a list");
+    size_t n = size_t(lit.collection().literals_size());
+    if (size && *size != n)
+      return bad("node " + path + ": mapped inputs have different lengths (" + std::to_string(*size) + " and " +
+                 std::to_string(n) + ")");
+    size = n;
+  }
+  ItemCount c;
+  c.total = c.minSuccesses = size.value_or(0);
+  if (an.success_criteria_case() == core::ArrayNode::kMinSuccesses)
+    c.minSuccesses = std::min<size_t>(an.min_successes(), c.total);
+  else if (an.success_criteria_case() == core::ArrayNode::kMinSuccessRatio)
+    c.minSuccesses = size_t(std::ceil(double(an.min_success_ratio()) * double(c.total)));
+  return c;
+}
+
 namespace {
 
 struct Failure {
@@ -348,22 +374,10 @@ llvm::Expected<core::LiteralMap> Run::arrayOverLaunchPlan(const core::ArrayNode&
   const auto* wf = lp ? program_.findWorkflow(lp->spec().workflow_id().name()) : nullptr;
   if (!wf) return bad("node " + path + ": no workflow for launch plan '" + name + "'");
   std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
-  std::optional<size_t> size;
-  for (const auto& [input, lit] : inputs.literals()) {
-    if (std::count(boundList.begin(), boundList.end(), input)) continue;
-    if (!lit.has_collection()) return bad("node " + path + ": mapped input '" + input + "' is not a list");
-    size_t n = size_t(lit.collection().literals_size());
-    if (size && *size != n)
-      return bad("node " + path + ": mapped inputs have different lengths (" + std::to_string(*size) + " and " +
-                 std::to_string(n) + ")");
-    size = n;
-  }
-  const size_t total = size.value_or(0);
-  size_t minSuccesses = total;
-  if (an.success_criteria_case() == core::ArrayNode::kMinSuccesses)
-    minSuccesses = std::min<size_t>(an.min_successes(), total);
-  else if (an.success_criteria_case() == core::ArrayNode::kMinSuccessRatio)
-    minSuccesses = size_t(std::ceil(double(an.min_success_ratio()) * double(total)));
+  auto count = itemCount(an, inputs, std::set<std::string>(boundList.begin(), boundList.end()), path);
+  if (!count) return count.takeError();
+  const size_t total = count->total;
+  size_t minSuccesses = count->minSuccesses;
   core::LiteralMap gathered;
   for (const auto& [out, var] : wf->interface().outputs().variables()) (*gathered.mutable_literals())[out].mutable_collection();
   size_t failed = 0;
@@ -447,22 +461,10 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
                                                 core::LiteralMap& inputs, const std::string& path) {
   std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
   std::set<std::string> bound(boundList.begin(), boundList.end());
-  std::optional<size_t> size;
-  for (const auto& [name, lit] : inputs.literals()) {
-    if (bound.count(name)) continue;
-    if (!lit.has_collection()) return bad("node " + path + ": mapped input '" + name + "' is not a list");
-    size_t n = size_t(lit.collection().literals_size());
-    if (size && *size != n)
-      return bad("node " + path + ": mapped inputs have different lengths (" + std::to_string(*size) + " and " +
-                 std::to_string(n) + ")");
-    size = n;
-  }
-  const size_t total = size.value_or(0);
-  size_t minSuccesses = total;
-  if (an.success_criteria_case() == core::ArrayNode::kMinSuccesses)
-    minSuccesses = std::min<size_t>(an.min_successes(), total);
-  else if (an.success_criteria_case() == core::ArrayNode::kMinSuccessRatio)
-    minSuccesses = size_t(std::ceil(double(an.min_success_ratio()) * double(total)));
+  auto count = itemCount(an, inputs, bound, path);
+  if (!count) return count.takeError();
+  const size_t total = count->total;
+  size_t minSuccesses = count->minSuccesses;
   unsigned parallelism = an.parallelism_option_case() == core::ArrayNode::kParallelism && an.parallelism() > 0
                              ? unsigned(an.parallelism())
                              : parallelism_;
