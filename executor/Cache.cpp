@@ -3,8 +3,11 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <sqlite3.h>
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <thread>
 
 #include "executor/Literals.h"
 
@@ -35,6 +38,42 @@ static constexpr const char* kSchema =
     "  outputs BLOB NOT NULL, created INTEGER NOT NULL,"
     "  PRIMARY KEY (task, version, interface, inputs))";
 
+namespace {
+// SQLite returns SQLITE_BUSY without calling the busy handler where waiting could deadlock: a connection that
+// holds a read snapshot and wants to write (switching the journal to WAL on a fresh file, CREATE TABLE IF NOT
+// EXISTS after another connection created it). Such a statement succeeds when run again, so `step` is repeated
+// (the caller resets what it needs) with a growing pause until the same deadline the busy handler has.
+constexpr auto kBusyDeadline = std::chrono::seconds(30);
+
+template <typename Step>
+int retryWhileBusy(Step step) {
+  auto deadline = std::chrono::steady_clock::now() + kBusyDeadline;
+  auto pause = std::chrono::milliseconds(1);
+  for (;;) {
+    int rc = step();
+    int primary = rc & 0xff;
+    if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline)
+      return rc;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(100));
+  }
+}
+
+// sqlite3_exec with the retry; the error text, or empty.
+std::string execRetrying(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  int rc = retryWhileBusy([&] {
+    sqlite3_free(err);
+    err = nullptr;
+    return sqlite3_exec(db, sql, nullptr, nullptr, &err);
+  });
+  if (rc == SQLITE_OK) return "";
+  std::string msg = err ? err : sqlite3_errmsg(db);
+  sqlite3_free(err);
+  return msg;
+}
+}  // namespace
+
 Cache::Cache(const std::string& path) : path_(path) {
   llvm::StringRef dir = llvm::sys::path::parent_path(path);
   if (auto ec = llvm::sys::fs::create_directories(dir.empty() ? "." : dir)) {
@@ -48,10 +87,7 @@ Cache::Cache(const std::string& path) : path_(path) {
   }
   sqlite3_busy_timeout(db_, 30000);
   for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", kSchema}) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : sqlite3_errmsg(db_);
-      sqlite3_free(err);
+    if (std::string msg = execRetrying(db_, sql); !msg.empty()) {
       fail(msg);
       return;
     }
@@ -92,7 +128,10 @@ std::optional<flyteidl::core::LiteralMap> Cache::lookup(const CacheKey& key) {
   }
   const std::string* parts[] = {&key.task, &key.version, &key.interface, &key.inputs};
   for (int i = 0; i < 4; ++i) sqlite3_bind_text(st.s, i + 1, parts[i]->data(), int(parts[i]->size()), SQLITE_STATIC);
-  int rc = sqlite3_step(st.s);
+  int rc = retryWhileBusy([&] {
+    sqlite3_reset(st.s);
+    return sqlite3_step(st.s);
+  });
   if (rc == SQLITE_DONE) return std::nullopt;
   if (rc != SQLITE_ROW) {
     fail(sqlite3_errmsg(db_));
@@ -121,7 +160,11 @@ void Cache::store(const CacheKey& key, const flyteidl::core::LiteralMap& outputs
   std::string bytes = serializeDeterministic(outputs);
   sqlite3_bind_blob(st.s, 5, bytes.data(), int(bytes.size()), SQLITE_STATIC);
   sqlite3_bind_int64(st.s, 6, static_cast<sqlite3_int64>(std::time(nullptr)));
-  if (sqlite3_step(st.s) != SQLITE_DONE) fail(sqlite3_errmsg(db_));
+  int rc = retryWhileBusy([&] {
+    sqlite3_reset(st.s);
+    return sqlite3_step(st.s);
+  });
+  if (rc != SQLITE_DONE) fail(sqlite3_errmsg(db_));
 }
 
 std::vector<CacheEntry> Cache::list() {
@@ -150,10 +193,7 @@ std::vector<CacheEntry> Cache::list() {
 std::optional<int64_t> Cache::clear() {
   std::lock_guard lock(mu_);
   if (!db_) return std::nullopt;
-  char* err = nullptr;
-  if (sqlite3_exec(db_, "DELETE FROM results", nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errmsg(db_);
-    sqlite3_free(err);
+  if (std::string msg = execRetrying(db_, "DELETE FROM results"); !msg.empty()) {
     fail(msg);
     return std::nullopt;
   }

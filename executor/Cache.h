@@ -1,7 +1,8 @@
 // The local result cache: outputs of tasks and map items with `cache = true`, keyed like Flyte's data catalog
 // (task name, cache version, interface, hash of the input literals), in one SQLite database file.
 //
-// Contract: safe to share between threads and between processes (WAL journal, busy timeout). A cache that
+// Contract: safe to share between threads and between processes (WAL journal, busy timeout, and statements that
+// SQLite refuses as busy without waiting are repeated until the same 30 s deadline). A cache that
 // cannot be opened, or turns out corrupt, disables itself and says why (`problem()`); lookups then miss and
 // stores do nothing: a run never fails because of its cache.
 #pragma once
