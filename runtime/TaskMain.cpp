@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "flyteidl/ProtobufLog.h"
 #include "flyteidl/TaskContract.h"
 #include "runtime/ItemRunner.h"
 #include "runtime/TaskRuntime.h"
@@ -9,6 +10,7 @@
 namespace flytecc::runtime {
 
 int taskMain(int argc, char** argv, std::span<const TaskEntry> tasks) {
+  idl::quietProtobufLog();  // a failed parse is our own error document
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 1 && args[0] == contract::kWorkerArg) return workerMain(tasks);  // runtime/ItemRunner.h
   if (args.size() == 1 && args[0] == "--list") {

@@ -4,6 +4,7 @@
 #include <llvm/Support/Signals.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include "flyteidl/ProtobufLog.h"
 #include "support/Limits.h"
 #include "tools/flytecc/Driver.h"
 
@@ -19,6 +20,7 @@ static void onFatalError(void*, const char* reason, bool) {
 int main(int argc, char** argv) {
   llvm::InitLLVM init(argc, argv);
   llvm::install_fatal_error_handler(onFatalError, nullptr);
+  flytecc::idl::quietProtobufLog();  // a failed parse is our own located error
   auto limits = flytecc::support::limitsFromEnvironment();
   if (!limits) {
     llvm::errs() << "flytecc: error: " << llvm::toString(limits.takeError()) << "\n";
