@@ -68,7 +68,7 @@ static MsgpackValue convert(const msgpack::object& o, int depth) {
       for (std::uint32_t i = 0; i < o.via.map.size; ++i) {
         const auto& kv = o.via.map.ptr[i];
         if (kv.key.type != msgpack::type::STR) throw ConversionError("", "a msgpack map key is not a string");
-        v.entries.emplace_back(std::string(kv.key.via.str.ptr, kv.key.via.str.size), convert(kv.val, depth + 1));
+        v.entries.push_back({std::string(kv.key.via.str.ptr, kv.key.via.str.size), convert(kv.val, depth + 1)});
       }
       break;
     default: throw ConversionError("", "the msgpack value has a type dataclasses do not use (binary or extension)");
@@ -105,7 +105,7 @@ static MsgpackValue fromValue(const google::protobuf::Value& pv, int depth) {
       break;
     case google::protobuf::Value::kStructValue:
       v.kind = MsgpackValue::Kind::Map;
-      for (const auto& [k, item] : pv.struct_value().fields()) v.entries.emplace_back(k, fromValue(item, depth + 1));
+      for (const auto& [k, item] : pv.struct_value().fields()) v.entries.push_back({k, fromValue(item, depth + 1)});
       break;
     default: break;  // null
   }

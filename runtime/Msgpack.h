@@ -35,6 +35,8 @@ class MsgpackWriter {
   std::unique_ptr<Impl> impl_;
 };
 
+struct MsgpackEntry;
+
 struct MsgpackValue {
   enum class Kind { Nil, Boolean, Integer, Float, String, Array, Map };
   Kind kind = Kind::Nil;
@@ -43,9 +45,16 @@ struct MsgpackValue {
   double real = 0;
   std::string string;
   std::vector<MsgpackValue> items;                            // Array
-  std::vector<std::pair<std::string, MsgpackValue>> entries;  // Map with string keys, in the document's order
+  std::vector<MsgpackEntry> entries;  // Map with string keys, in the document's order
 
   const MsgpackValue* find(std::string_view key) const;
+};
+
+// Not std::pair<std::string, MsgpackValue>: clang++ with libstdc++ cannot instantiate that pair inside the
+// definition of the type it holds (is_implicitly_default_constructible of an incomplete MsgpackValue).
+struct MsgpackEntry {
+  std::string key;
+  MsgpackValue value;
 };
 
 // One msgpack document; throws ConversionError (runtime/Literals.h) for anything else (trailing bytes, a map key
