@@ -529,6 +529,20 @@ class Parser {
             if (!v) return std::nullopt;
             t.environment.push_back({*k, *v});
           }
+        } else if (*key == "reference") {
+          // project/domain/name:version, as the printer writes EntityRef::str().
+          if (!expect("=")) return std::nullopt;
+          const Token& st = peek();
+          auto v = quoted("a reference");
+          if (!v) return std::nullopt;
+          llvm::StringRef text = *v;
+          auto [project, rest] = text.split('/');
+          auto [domain, nameVersion] = rest.split('/');
+          auto [refName, version] = nameVersion.rsplit(':');
+          if (project.empty() || domain.empty() || refName.empty() || version.empty() ||
+              !nameVersion.contains(':'))
+            return fail(st, "expected a reference as \"project/domain/name:version\""), std::nullopt;
+          t.reference = EntityRef{project.str(), domain.str(), refName.str(), version.str()};
         } else if (*key == "chain") {
           if (!expect("=") || !expect("[")) return std::nullopt;
           do {

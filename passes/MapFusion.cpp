@@ -4,9 +4,11 @@
 // item halve and the intermediate list is never written. Chains fuse whole (a fused map fuses again).
 //
 // It fires only when the result cannot differ: no items that may fail (min_success_ratio < 1 or min_successes
-// would make the second map see nones), no caching (cache entries are per task), equal retries and
-// interruptibility, timeouts on both or neither (the fused item gets their sum), one image, no node overrides,
-// resources that compare (the fused item asks for the larger of each). Otherwise a missed remark says why.
+// would make the second map see nones), no launch plans, and the rule shared with task-chain-fusion
+// (passes/Fusion.h): no reference task, no caching (cache entries are per task), equal retries and
+// interruptibility, timeouts on both or neither (the fused item gets their sum), one image, the same secrets and
+// environment for every task of both items, no node overrides, resources that compare (the fused item asks for
+// the larger of each). Otherwise a missed remark says why.
 #include <algorithm>
 #include <fmt/format.h>
 #include <functional>
@@ -17,6 +19,7 @@
 
 #include "ir/Printer.h"
 #include "ir/Rules.h"
+#include "passes/Fusion.h"
 #include "passes/Pass.h"
 
 namespace flytecc::passes {
@@ -51,39 +54,34 @@ std::string fusedName(const ir::Module& m, const MapTask& fused) {
   return fmt::format("{}map_{}_{}-arraynode", module, functions, hex.str().str());
 }
 
-// Why mapping `second` over the output of `first` in one item could change a result, or empty when it cannot.
+// Why mapping `second` over the output of `first` in one item could change a result, or empty when it cannot
+// (the shared rule is passes/Fusion.h; what is particular to maps is here).
 std::string whyNot(const ir::Module& m, const MapTask& first, const MapTask& second, const Node& a, const Node& b) {
-  for (const auto* mt : {&first, &second}) {
+  for (const auto* mt : {&first, &second})
     if (mt->overLaunchPlan) return fmt::format("'{}' maps a launch plan: its items are workflow executions", mt->task);
-    if (const ir::Task* t = m.findTask(mt->task); t && t->reference)
-      return fmt::format("'{}' is a reference task: it runs its own registered template", mt->task);
-  }
+  // Every task of both items, the first item's head first.
+  std::vector<const ir::Task*> tasks;
   for (const auto* mt : {&first, &second}) {
+    std::vector<std::string> names{mt->task};
+    for (const auto& s : mt->then) names.push_back(s.task);
+    for (const auto& name : names) {
+      const ir::Task* t = m.findTask(name);
+      if (!t) return "a mapped task is not defined";
+      if (auto why = whyNotFusable(*t); !why.empty()) return why;
+      tasks.push_back(t);
+    }
+  }
+  for (const auto* mt : {&first, &second})
     if (ir::mapItemsMayFail(mt->minSuccessRatio, mt->minSuccesses))
       return fmt::format("items of '{}' may fail (min_success_ratio / min_successes): the second map would see "
                          "the failed items as none",
                          mt->name);
-    if (mt->metadata.cache) return fmt::format("'{}' is cached: its results are cache entries per task", mt->name);
-  }
-  if (first.metadata.retries != second.metadata.retries)
-    return fmt::format("retries differ ({} and {})", first.metadata.retries, second.metadata.retries);
-  if (first.metadata.interruptible != second.metadata.interruptible) return "interruptibility differs";
-  if ((first.metadata.timeoutSeconds == 0) != (second.metadata.timeoutSeconds == 0))
-    return "one map has a timeout and the other has none";
-  if (first.metadata.cacheSerialize || second.metadata.cacheSerialize) return "cache_serialize is set";
-  const ir::Task* tb = m.findTask(second.task);
-  const ir::Task* headA = m.findTask(first.task);
-  if (!tb || !headA) return "a mapped task is not defined";
-  if (headA->image != tb->image)
-    return fmt::format("the tasks run in different images ('{}' and '{}')", headA->image.empty() ? "default" : headA->image,
-                       tb->image.empty() ? "default" : tb->image);
-  for (const auto& s : second.then)
-    if (const ir::Task* t = m.findTask(s.task); !t || t->image != headA->image) return "the tasks run in different images";
+  if (auto why = whyNotOneRun(first.metadata, first.name, second.metadata, second.name, "map"); !why.empty())
+    return why;
+  for (size_t i = 1; i < tasks.size(); ++i)
+    if (auto why = whyNotOneContainer(*tasks[0], *tasks[i]); !why.empty()) return why;
   for (const Node* n : {&a, &b})
-    if (!n->overrideRequests.empty() || !n->overrideLimits.empty() || !n->overrideImage.empty())
-      return fmt::format("node {} has overrides (with_overrides)", n->id);
-  if (!ir::largerResources(headA->requests, tb->requests) || !ir::largerResources(headA->limits, tb->limits))
-    return "the tasks' resources do not compare";
+    if (auto why = whyNotNode(*n); !why.empty()) return why;
   return "";
 }
 

@@ -4,10 +4,11 @@
 // the runtime feeds B's inputs from A's outputs, see `--chain` in flyteidl/TaskContract.h). One pod instead of two,
 // and A's outputs are never written. Chains fuse whole (a fused node fuses again with its consumer).
 //
-// It fires only when the result cannot differ: neither task cached nor cache_serialize (cache entries are per
-// task), equal retries (a retry reruns the chain) and interruptibility, timeouts on both or neither (the fused
-// task gets their sum), one image, the same secrets and environment, no node overrides, resources that compare
-// (the fused task asks for the larger of each, ir::largerResources). Otherwise a missed remark says why; without
+// It fires only when the result cannot differ (the rule shared with map-fusion, passes/Fusion.h): no reference
+// task, neither task cached nor cache_serialize (cache entries are per task), equal retries (a retry reruns the
+// chain) and interruptibility, timeouts on both or neither (the fused task gets their sum), one image, the same
+// secrets and environment, no node overrides, resources that compare (the fused task asks for the larger of
+// each, ir::largerResources). Otherwise a missed remark says why; without
 // the opt-in the remark says "not enabled", at every -O level.
 #include <algorithm>
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 
 #include "ir/Printer.h"
 #include "ir/Rules.h"
+#include "passes/Fusion.h"
 #include "passes/Pass.h"
 
 namespace flytecc::passes {
@@ -67,32 +69,14 @@ std::string tasksOf(const Task& t) {
   return out;
 }
 
-bool hasOverrides(const Node& n) {
-  return !n.overrideRequests.empty() || !n.overrideLimits.empty() || !n.overrideImage.empty() ||
-         !n.overrideMetadata.empty() || n.overrideMetadata.cacheSerialize || !n.overrideAccelerator.empty() ||
-         !n.overrideSharedMemory.empty() || n.displayName != ir::defaultNodeName(n.kind, n.target);
-}
-
-// Why running `b` after `a` in one container could change a result, or empty when it cannot.
+// Why running `b` after `a` in one container could change a result, or empty when it cannot (passes/Fusion.h).
 std::string whyNot(const Task& ta, const Task& tb, const Node& a, const Node& b) {
-  for (const Task* t : {&ta, &tb}) {
-    if (t->metadata.cache) return fmt::format("'{}' is cached: its results are cache entries per task", t->name);
-    if (t->metadata.cacheSerialize) return fmt::format("'{}' sets cache_serialize", t->name);
-  }
-  if (ta.metadata.retries != tb.metadata.retries)
-    return fmt::format("retries differ ({} and {})", ta.metadata.retries, tb.metadata.retries);
-  if (ta.metadata.interruptible != tb.metadata.interruptible) return "interruptibility differs";
-  if ((ta.metadata.timeoutSeconds == 0) != (tb.metadata.timeoutSeconds == 0))
-    return "one task has a timeout and the other has none";
-  if (ta.image != tb.image)
-    return fmt::format("the tasks run in different images ('{}' and '{}')", ta.image.empty() ? "default" : ta.image,
-                       tb.image.empty() ? "default" : tb.image);
-  if (ta.secrets != tb.secrets) return "the tasks request different secrets";
-  if (ta.environment != tb.environment) return "the tasks set different environment variables";
+  for (const Task* t : {&ta, &tb})
+    if (auto why = whyNotFusable(*t); !why.empty()) return why;
+  if (auto why = whyNotOneRun(ta.metadata, ta.name, tb.metadata, tb.name, "task"); !why.empty()) return why;
+  if (auto why = whyNotOneContainer(ta, tb); !why.empty()) return why;
   for (const Node* n : {&a, &b})
-    if (hasOverrides(*n)) return fmt::format("node {} has overrides (with_overrides)", n->id);
-  if (!ir::largerResources(ta.requests, tb.requests) || !ir::largerResources(ta.limits, tb.limits))
-    return "the tasks' resources do not compare";
+    if (auto why = whyNotNode(*n); !why.empty()) return why;
   return "";
 }
 
