@@ -267,7 +267,10 @@ class Verifier {
       if (nodes.count(n.id)) error(n.loc, "node id '{}' is used twice in '{}'", n.id, w.name);
       const Interface* iface = m_.targetInterface(n.kind, n.target);
       if (!iface) {
-        error(n.loc, "node '{}' refers to '{}', which none of the inputs defines", n.id, n.target);
+        static const char* const kinds[] = {"task", "map task", "workflow", "launch plan"};  // Node::Kind order
+        error(n.loc, "workflow '{}' calls {} '{}' (node {}), which none of the inputs defines; give the file that "
+                     "defines it too",
+              w.name, kinds[static_cast<int>(n.kind)], n.target, n.id);
         nodes[n.id] = &n;
         continue;
       }

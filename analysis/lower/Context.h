@@ -101,15 +101,16 @@ class TULowering {
   std::string name(const FunctionDecl* fd);
   bool lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bool withDefaults);
   // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
-  // across TUs (a different source location for the same name).
-  bool claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind);
+  // across TUs (a different source location for the same name). Reported at `nameAt` (the `.name` string) when
+  // valid, else at the function.
+  bool claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind, SourceLocation nameAt);
   void lowerTask(const FunctionDecl* fd);
   // What tasks and workflows share once their configs are read: name, location and interface, then
   // whether this TU defines the entity (true) or only declares it (kept in `declared`, for calls; the
   // whole-program verifier reports one that no input defines).
   template <class Entity>
-  bool admit(const FunctionDecl* fd, Entity& e, const std::optional<std::string>& configuredName, bool withDefaults, EntityKind kind,
-             std::map<const FunctionDecl*, Entity>& declared);
+  bool admit(const FunctionDecl* fd, Entity& e, const std::optional<std::string>& configuredName, SourceLocation nameAt,
+             bool withDefaults, EntityKind kind, std::map<const FunctionDecl*, Entity>& declared);
   void lowerWorkflowInterface(const FunctionDecl* fd);
   ir::Workflow* workflowFor(const FunctionDecl* fd);
 

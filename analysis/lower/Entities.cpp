@@ -233,16 +233,17 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
 
 // Entity names are unique across tasks and workflows: in this TU (with a note at the first), and
 // across TUs (a different source location for the same name).
-bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind) {
+bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, EntityKind kind, SourceLocation nameAt) {
+  const SourceLocation at = nameAt.isValid() ? nameAt : fd->getLocation();
   if (!ir::isValidEntityName(name)) {
     std::string shown;  // control characters (an embedded NUL) visible in the message
     for (unsigned char c : name) shown += c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, c);
-    rep_.report(fd->getLocation(), DiagKind::InvalidName) << shown;
+    rep_.report(at, DiagKind::InvalidName) << shown;
     return false;
   }
   auto [it, fresh] = claimed_.emplace(name, fd);
   if (!fresh && it->second->getCanonicalDecl() != fd->getCanonicalDecl()) {
-    rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+    rep_.report(at, DiagKind::DuplicateName) << kind << name;
     rep_.report(it->second->getLocation(), DiagKind::PreviousDefinition);
     return false;
   }
@@ -253,7 +254,7 @@ bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, Enti
   const ir::Task* t = module_.findTask(name);
   const ir::Workflow* w = module_.findWorkflow(name);
   if ((t && clash(t->loc)) || (w && clash(w->loc))) {
-    rep_.report(fd->getLocation(), DiagKind::DuplicateName) << kind << name;
+    rep_.report(at, DiagKind::DuplicateName) << kind << name;
     if (SourceLocation prev = sourceLoc(t && clash(t->loc) ? t->loc : w->loc); prev.isValid())
       rep_.report(prev, DiagKind::PreviousDefinition);
     return false;
@@ -264,15 +265,17 @@ bool TULowering::claimName(const std::string& name, const FunctionDecl* fd, Enti
 void TULowering::lowerTask(const FunctionDecl* fd) {
   ir::Task task;
   std::optional<std::string> configuredName;  // given, even empty (then flyte-invalid-name)
+  SourceLocation nameAt;
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
   checkConfigsAgree(fd);
   std::map<std::string, const Expr*> requestAt, limitAt;
   if (attr && attr->args_size() == 1) {
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
       if (readMetadataField(f, init, task.metadata)) return;
-      if (f == "name")
+      if (f == "name") {
         configuredName = readName(init, f);
-      else if (f == "requests")
+        nameAt = init->getBeginLoc();
+      } else if (f == "requests")
         readResources(init, task.requests, f, &requestAt);
       else if (f == "limits")
         readResources(init, task.limits, f, &limitAt);
@@ -287,7 +290,7 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
   checkRequestsAboveLimits(task.requests, task.limits, requestAt, limitAt);
   if (task.metadata.cache && task.metadata.cacheVersion.empty() && attr)
     rep_.report(fd->getLocation(), DiagKind::CacheWithoutVersion) << (*attr->args_begin())->getSourceRange();
-  if (!admit(fd, task, configuredName, /*withDefaults=*/false, EntityKind::Task, declaredTasks_)) return;
+  if (!admit(fd, task, configuredName, nameAt, /*withDefaults=*/false, EntityKind::Task, declaredTasks_)) return;
   for (const ParmVarDecl* p : fd->parameters()) collectEnums(p->getType(), module_.cxxEnums);
   collectEnums(fd->getReturnType(), module_.cxxEnums);
   for (const ParmVarDecl* p : fd->parameters()) collectStructs(p->getType(), module_.cxxStructs);
@@ -300,7 +303,8 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
 // whole-program verifier reports one that no input defines).
 template <class Entity>
 bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::optional<std::string>& configuredName,
-                       bool withDefaults, EntityKind kind, std::map<const FunctionDecl*, Entity>& declared) {
+                       SourceLocation nameAt, bool withDefaults, EntityKind kind,
+                       std::map<const FunctionDecl*, Entity>& declared) {
   const FunctionDecl* canon = fd->getCanonicalDecl();
   e.name = configuredName ? *configuredName : flyteName(fd, nullptr);
   names_[canon] = e.name;
@@ -314,7 +318,7 @@ bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::optional<st
     declared[canon] = std::move(e);
     return false;
   }
-  if (!claimName(e.name, fd, kind)) {
+  if (!claimName(e.name, fd, kind, nameAt)) {
     rejected_.insert(canon);
     return false;
   }
@@ -324,13 +328,18 @@ bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::optional<st
 void TULowering::lowerWorkflowInterface(const FunctionDecl* fd) {
   ir::Workflow wf;
   std::optional<std::string> configuredName;
+  SourceLocation nameAt;
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
   if (attr && attr->args_size() == 1)
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
-      if (f == "name") configuredName = readName(init, f);
-      else if (f == "fuse_tasks") wf.fuseTasks = readBool(init, f);
+      if (f == "name") {
+        configuredName = readName(init, f);
+        nameAt = init->getBeginLoc();
+      } else if (f == "fuse_tasks") {
+        wf.fuseTasks = readBool(init, f);
+      }
     });
-  if (!admit(fd, wf, configuredName, /*withDefaults=*/true, EntityKind::Workflow, declared_)) return;
+  if (!admit(fd, wf, configuredName, nameAt, /*withDefaults=*/true, EntityKind::Workflow, declared_)) return;
   if (!module_.findWorkflow(wf.name)) {
     module_.workflows.push_back(std::move(wf));
     ownWorkflows_.insert(fd->getCanonicalDecl());

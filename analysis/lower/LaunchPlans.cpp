@@ -14,12 +14,19 @@ void TULowering::lowerReference(const FunctionDecl* fd, bool launchPlan) {
   bool lp = false;
   const AnnotateAttr* attr = referenceAnnotation(fd, &lp);
   ir::EntityRef ref;
+  SourceLocation nameAt = fd->getLocation();  // the `.name` string once read
   if (attr && attr->args_size() == 1)
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
-      if (f == "project") ref.project = readString(init, f);
-      else if (f == "domain") ref.domain = readString(init, f);
-      else if (f == "name") ref.name = readString(init, f);
-      else if (f == "version") ref.version = readString(init, f);
+      if (f == "project") {
+        ref.project = readString(init, f);
+      } else if (f == "domain") {
+        ref.domain = readString(init, f);
+      } else if (f == "name") {
+        ref.name = readString(init, f);
+        nameAt = init->getBeginLoc();
+      } else if (f == "version") {
+        ref.version = readString(init, f);
+      }
     });
   if (ref.project.empty() || ref.domain.empty() || ref.name.empty() || ref.version.empty()) {
     rep_.report(fd->getLocation(), DiagKind::ReferenceIdentifier) << unsigned(launchPlan) << fd->getNameAsString();
@@ -27,7 +34,7 @@ void TULowering::lowerReference(const FunctionDecl* fd, bool launchPlan) {
     return;
   }
   if (!ir::isValidEntityName(ref.name)) {
-    rep_.report(fd->getLocation(), DiagKind::InvalidName) << ref.name;
+    rep_.report(nameAt, DiagKind::InvalidName) << ref.name;
     rejected_.insert(canon);
     return;
   }
@@ -168,10 +175,12 @@ void TULowering::lowerLaunchPlan(const VarDecl* vd) {
   for (size_t i = 0; (i = qualified.find("::", i)) != std::string::npos;) qualified.replace(i, 2, ".");
   lp.name = qualified;
   bool ok = true;
+  SourceLocation nameAt = vd->getLocation();  // the `.name` string once read
   std::vector<std::pair<const Expr*, bool>> inputs;  // read once the name is known
   forEachSetField(config, [&](llvm::StringRef f, const Expr* init) {
     if (f == "name") {
       if (auto n = readName(init, f)) lp.name = *n;
+      nameAt = init->getBeginLoc();
     } else if (f == "default_inputs" || f == "fixed_inputs") {
       if (const InitListExpr* list = initList(init))
         for (const Expr* item : list->inits())
@@ -246,7 +255,7 @@ void TULowering::lowerLaunchPlan(const VarDecl* vd) {
   std::sort(lp.fixed.begin(), lp.fixed.end(), byName);
   std::sort(lp.defaults.begin(), lp.defaults.end(), byName);
   if (!ir::isValidEntityName(lp.name)) {
-    rep_.report(vd->getLocation(), DiagKind::InvalidName) << lp.name;
+    rep_.report(nameAt, DiagKind::InvalidName) << lp.name;
     return;
   }
   for (const auto& problem : ir::launchPlanProblems(wf, lp)) {

@@ -1,6 +1,6 @@
 // Two tasks registered under the same name: one error, the duplicate; the call of the second one is not
 // checked against the first one's interface (its o1 is an int, not a float).
-// EXPECT: 16 error flyte-duplicate-name
+// EXPECT: 15 error flyte-duplicate-name
 #include <flyte/flyte.hpp>
 
 #include <tuple>

@@ -1,5 +1,5 @@
 // Two loaders copied from each other keep the same explicit Flyte name.
-// EXPECT: 12 error flyte-duplicate-name
+// EXPECT: 11 error flyte-duplicate-name
 #include <flyte/flyte.hpp>
 
 #include <string>

@@ -1,5 +1,5 @@
 // An explicit task name written like a file path.
-// EXPECT: 10 error flyte-invalid-name
+// EXPECT: 9 error flyte-invalid-name
 #include <flyte/flyte.hpp>
 
 #include <string>

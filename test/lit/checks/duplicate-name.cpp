@@ -14,14 +14,14 @@ int first(int a) { return a; }
 #ifdef BAD
 FLYTE_TASK(.name = "shared.name")
 int second(int a) { return a; }
-// CHECK: duplicate-name.cpp:[[@LINE-1]]:5: error: task name 'shared.name' is already used [flyte-duplicate-name]
+// CHECK: duplicate-name.cpp:[[@LINE-2]]:20: error: task name 'shared.name' is already used [flyte-duplicate-name]
 // CHECK: duplicate-name.cpp:12:5: note: previous definition is here
 
 FLYTE_TASK(.name = "split")
 std::tuple<int, int> split(int a) { return {a / 2, a % 2}; }
 FLYTE_TASK(.name = "split")
 std::tuple<int, double> split_half(int a) { return {a / 2, a / 2.0}; }
-// CHECK: duplicate-name.cpp:[[@LINE-1]]:25: error: task name 'split' is already used [flyte-duplicate-name]
+// CHECK: duplicate-name.cpp:[[@LINE-2]]:20: error: task name 'split' is already used [flyte-duplicate-name]
 // CHECK: duplicate-name.cpp:[[@LINE-4]]:22: note: previous definition is here
 
 // Calls of the duplicate are not checked against 'split' (its o1 is int, not float): no second error.
@@ -33,11 +33,11 @@ double halves(int x = 3) {
 
 FLYTE_WORKFLOW(.name = "halves")
 double again(int x = 3) { return 1.0; }
-// CHECK: duplicate-name.cpp:[[@LINE-1]]:8: error: workflow name 'halves' is already used [flyte-duplicate-name]
+// CHECK: duplicate-name.cpp:[[@LINE-2]]:24: error: workflow name 'halves' is already used [flyte-duplicate-name]
 // CHECK: duplicate-name.cpp:[[@LINE-8]]:8: note: previous definition is here
 FLYTE_WORKFLOW()
 int caller(int x = 3) { return again(x); }
 #endif
 // CHECK-NOT: error:
-// CROSS: other-tasks.cpp:5:5: error: task name 'shared.name' is already used [flyte-duplicate-name]
+// CROSS: other-tasks.cpp:4:20: error: task name 'shared.name' is already used [flyte-duplicate-name]
 // CROSS: duplicate-name.cpp:12:5: note: previous definition is here

@@ -13,4 +13,4 @@ int sub(int a);
 
 FLYTE_WORKFLOW()
 int top(int a = 1) { return sub(a); }
-// CHECK: invalid-graph.cpp:[[@LINE-1]]:{{[0-9]+}}: error: node 'n0' refers to 'sub', which none of the inputs defines [flyte-invalid-graph]
+// CHECK: invalid-graph.cpp:[[@LINE-1]]:{{[0-9]+}}: error: workflow 'top' calls workflow 'sub' (node n0), which none of the inputs defines; give the file that defines it too [flyte-invalid-graph]

@@ -8,11 +8,11 @@
 #ifdef BAD
 FLYTE_TASK(.name = "../../escaped")
 int escaped(int a) { return a; }
-// CHECK: invalid-name.cpp:[[@LINE-1]]:5: error: '../../escaped' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+// CHECK: invalid-name.cpp:[[@LINE-2]]:20: error: '../../escaped' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
 
 FLYTE_TASK(.name = "-dash")
 int dashed(int a) { return a; }
-// CHECK: invalid-name.cpp:[[@LINE-1]]:5: error: '-dash' is not a valid Flyte entity name (letters, digits, '_', '-' and '.', not starting with '.' or '-'){{.*}}[flyte-invalid-name]
+// CHECK: invalid-name.cpp:[[@LINE-2]]:20: error: '-dash' is not a valid Flyte entity name (letters, digits, '_', '-' and '.', not starting with '.' or '-'){{.*}}[flyte-invalid-name]
 
 namespace {
 FLYTE_TASK()

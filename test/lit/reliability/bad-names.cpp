@@ -5,15 +5,15 @@
 
 FLYTE_TASK(.name = "")
 int empty_name(int a) { return a; }
-// CHECK-DAG: bad-names.cpp:[[@LINE-1]]:5: error: '' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+// CHECK-DAG: bad-names.cpp:[[@LINE-2]]:20: error: '' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
 
 FLYTE_TASK(.name = "a\0b")
 int nul_name(int a) { return a; }
-// CHECK-DAG: bad-names.cpp:[[@LINE-1]]:5: error: 'a\x00b' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+// CHECK-DAG: bad-names.cpp:[[@LINE-2]]:20: error: 'a\x00b' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
 
 FLYTE_WORKFLOW(.name = "")
 int empty_workflow(int a = 1) { return a; }
-// CHECK-DAG: bad-names.cpp:[[@LINE-1]]:5: error: '' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
+// CHECK-DAG: bad-names.cpp:[[@LINE-2]]:24: error: '' is not a valid Flyte entity name {{.*}}[flyte-invalid-name]
 
 FLYTE_TASK()
 auto lambda_task = [](int a) { return a; };
