@@ -138,9 +138,9 @@ bool TULowering::readLaunchPlanInput(const Expr* item, bool fixed, const std::st
   std::optional<ir::Literal> value;
   if (given->kind == ir::Type::Kind::Simple && given->simple == ir::Simple::None)
     value = ir::Literal{};
-  else if (!(given->kind == ir::Type::Kind::Simple && given->simple == ir::Simple::Datetime))
+  else
     value = evalLiteral(arg, *given, ctx_);
-  if (!value) {  // datetime constants have no IR literal yet
+  if (!value) {
     notConstant(arg, std::string(field) + " '" + input + "'");
     return false;
   }

@@ -29,8 +29,9 @@ FLYTE_LAUNCH_PLAN(nightly_report, report_wf, .name = "nightly_report",
                   .labels = {{"team", "analytics"}, {"tier", "batch"}},
                   .annotations = {{"owner", "alice@example.com"}});
 
-// flytekit's default_inputs={"day": datetime(2024, 1, 1)}: datetime constants are not launch-plan defaults yet.
+// flytekit's default_inputs={"day": datetime(2024, 1, 1, tzinfo=timezone.utc)}.
 FLYTE_LAUNCH_PLAN(hourly_report, report_wf, .name = "hourly_report",
+                  .default_inputs = {{"day", std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}}},
                   .fixed_inputs = {{"region", "us-east"}},
                   .schedule = {.fixed_rate = std::chrono::hours(1)});
 
