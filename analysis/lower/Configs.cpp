@@ -205,12 +205,14 @@ void configSettings(const Expr* e, const std::string& prefix, const ASTContext& 
 }
 }  // namespace
 
-void TULowering::checkConfigsAgree(const FunctionDecl* fd) {
-  // Each declaration's own FLYTE_TASK (a redeclaration without one inherits the earlier), in source order.
+void TULowering::checkConfigsAgree(const FunctionDecl* fd, EntityKind kind) {
+  // Each declaration's own FLYTE_TASK / FLYTE_WORKFLOW (a redeclaration without one inherits the earlier), in
+  // source order.
+  const llvm::StringRef annotation = kind == EntityKind::Task ? "flyte.task" : "flyte.workflow";
   std::vector<std::pair<const FunctionDecl*, const AnnotateAttr*>> annotated;
   for (const FunctionDecl* d : fd->redecls())
     for (const auto* a : d->specific_attrs<AnnotateAttr>())
-      if (!a->isInherited() && a->getAnnotation() == "flyte.task" && a->args_size() == 1) annotated.emplace_back(d, a);
+      if (!a->isInherited() && a->getAnnotation() == annotation && a->args_size() == 1) annotated.emplace_back(d, a);
   if (annotated.size() < 2) return;
   const SourceManager& sm = ctx_.getSourceManager();
   std::sort(annotated.begin(), annotated.end(), [&](const auto& x, const auto& y) {
@@ -244,9 +246,9 @@ void TULowering::checkConfigsAgree(const FunctionDecl* fd) {
       diff += (diff.empty() ? "." : "; .") + f + " is " + x + " here, " + y + " there";
     }
     if (diff.empty()) continue;
-    // At the FLYTE_TASK(...) written in the source (the attribute itself is spelled in the SDK's macro).
+    // At the FLYTE_TASK(...) / FLYTE_WORKFLOW(...) written in the source (the attribute itself is spelled in the SDK's macro).
     rep_.report(sm.getExpansionLoc(errAt->getLocation()), DiagKind::ConfigMismatch)
-        << fd->getNameAsString() << unsigned(defined ? 0 : 1) << diff;
+        << fd->getNameAsString() << unsigned(defined ? 0 : 1) << diff << kind;
     rep_.report(sm.getExpansionLoc(noteAt->getLocation()), DiagKind::OtherConfigHere) << unsigned(defined ? 0 : 1);
   }
 }

@@ -134,9 +134,9 @@ class TULowering {
   void checkRequestsAboveLimits(const ir::Resources& requests, const ir::Resources& limits,
                                 const std::map<std::string, const Expr*>& requestAt,
                                 const std::map<std::string, const Expr*>& limitAt);
-  // Declarations of one task with different FLYTE_TASK(...) configs: an error at the definition (or the later
-  // declaration) with a note at the other.
-  void checkConfigsAgree(const FunctionDecl* fd);
+  // Declarations of one task (or workflow) with different FLYTE_TASK(...) (FLYTE_WORKFLOW(...)) configs: an error
+  // at the definition (or the later declaration) with a note at the other.
+  void checkConfigsAgree(const FunctionDecl* fd, EntityKind kind);
   // A count that must not be negative (retries, concurrency, min_successes).
   std::uint32_t readCount(const Expr* init, llvm::StringRef field);
   // Fields shared by TaskConfig and TaskMetadata.

@@ -267,7 +267,7 @@ void TULowering::lowerTask(const FunctionDecl* fd) {
   std::optional<std::string> configuredName;  // given, even empty (then flyte-invalid-name)
   SourceLocation nameAt;
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
-  checkConfigsAgree(fd);
+  checkConfigsAgree(fd, EntityKind::Task);
   std::map<std::string, const Expr*> requestAt, limitAt;
   if (attr && attr->args_size() == 1) {
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
@@ -330,6 +330,7 @@ void TULowering::lowerWorkflowInterface(const FunctionDecl* fd) {
   std::optional<std::string> configuredName;
   SourceLocation nameAt;
   const AnnotateAttr* attr = flyteAnnotation(fd, nullptr);
+  checkConfigsAgree(fd, EntityKind::Workflow);
   if (attr && attr->args_size() == 1)
     forEachSetField(*attr->args_begin(), [&](llvm::StringRef f, const Expr* init) {
       if (f == "name") {

@@ -32,3 +32,16 @@ int evaluate(int model) { return model; }
 
 FLYTE_WORKFLOW()
 int pipeline(int epochs = 3) { return evaluate(same(train(epochs))); }
+
+// Workflows too: FLYTE_WORKFLOW(...) on a declaration and on the definition.
+FLYTE_WORKFLOW(.name = "train.pipeline")
+int trained(int epochs);
+#ifdef BAD
+FLYTE_WORKFLOW(.name = "train.pipeline2", .fuse_tasks = true)
+int trained(int epochs = 2) { return train(epochs); }
+// CHECK: config-mismatch.cpp:[[@LINE-2]]:1: error: the FLYTE_WORKFLOW config of 'trained' differs from its declaration: .fuse_tasks is true here, unset there; .name is "train.pipeline2" here, "train.pipeline" there {{.*}}or FLYTE_WORKFLOW(...) on one of them only) [flyte-config-mismatch]
+// CHECK: config-mismatch.cpp:[[@LINE-6]]:1: note: declared here
+#else
+FLYTE_WORKFLOW(.name = "train.pipeline")
+int trained(int epochs = 2) { return train(epochs); }
+#endif
