@@ -80,6 +80,16 @@ llvm::Expected<core::LiteralMap> parseInputs(const Program& program, const std::
   return out;
 }
 
+// What a launch plan's workflow receives, as Flyte completes it: its fixed inputs, the given ones, then the
+// launch plan's defaults for the rest (the one rule for launch-plan nodes, maps over them and `run --launch-plan`).
+static core::LiteralMap withLaunchPlan(const flyteidl::admin::LaunchPlan* lp, core::LiteralMap inputs) {
+  if (!lp) return inputs;
+  for (const auto& [k, v] : lp->spec().fixed_inputs().literals()) (*inputs.mutable_literals())[k] = v;
+  for (const auto& [k, p] : lp->spec().default_inputs().parameters())
+    if (!inputs.literals().count(k) && p.has_default_()) (*inputs.mutable_literals())[k] = p.default_();
+  return inputs;
+}
+
 // An ArrayNode's item count (the mapped lists' common length; bound inputs are passed whole) and how many items
 // must succeed (min_successes, else ceil(min_success_ratio * items), else all).
 struct ItemCount {
@@ -356,12 +366,7 @@ llvm::Expected<core::LiteralMap> Run::launchPlan(const std::string& name, const 
   std::string wfName = lp ? lp->spec().workflow_id().name() : name;
   const auto* wf = program_.findWorkflow(wfName);
   if (!wf) return bad("node " + path + ": no launch plan or workflow named '" + name + "'");
-  core::LiteralMap inputs = given;
-  if (lp) {
-    for (const auto& [k, p] : lp->spec().default_inputs().parameters())
-      if (!inputs.literals().count(k) && p.has_default_()) (*inputs.mutable_literals())[k] = p.default_();
-    for (const auto& [k, v] : lp->spec().fixed_inputs().literals()) (*inputs.mutable_literals())[k] = v;
-  }
+  core::LiteralMap inputs = withLaunchPlan(lp, given);
   if (options_.observer) options_.observer->nodeStarted(path, name, std::nullopt);
   auto r = workflow(*wf, inputs, path);
   if (options_.observer) options_.observer->nodeFinished(path, bool(r), false, {});
@@ -575,25 +580,75 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
 
 }  // namespace
 
-llvm::Expected<core::LiteralMap> runWorkflow(const Program& program, const std::string& name,
-                                             const core::LiteralMap& given, const RunOptions& options) {
+// Runs workflow `wfName` with `given`, completed by launch plan `lp` (fixed inputs, then defaults for inputs not
+// given); every declared input must then be present. `what` names the entity in errors.
+static llvm::Expected<core::LiteralMap> launch(const Program& program, const std::string& wfName,
+                                               const flyteidl::admin::LaunchPlan* lp, const core::LiteralMap& given,
+                                               const RunOptions& options, const std::string& what) {
   if (!options.launcher) return bad("no launcher");
-  const auto* wf = program.findWorkflow(name);
-  if (!wf) return bad("no workflow named '" + name + "'");
-  // Launch-plan defaults for inputs not given; every declared input must then be present.
-  core::LiteralMap inputs = given;
-  if (const auto* lp = program.findLaunchPlan(name))
-    for (const auto& [k, p] : lp->spec().default_inputs().parameters())
-      if (!inputs.literals().count(k) && p.has_default_()) (*inputs.mutable_literals())[k] = p.default_();
+  const auto* wf = program.findWorkflow(wfName);
+  if (!wf) return bad("no workflow named '" + wfName + "'");
+  core::LiteralMap inputs = withLaunchPlan(lp, given);
   std::set<std::string> missing;  // sorted: the message names the same input every time
   for (const auto& [k, v] : wf->interface().inputs().variables())
     if (!inputs.literals().count(k)) missing.insert(k);
   if (!missing.empty()) {
     const std::string& k = *missing.begin();
-    return bad("workflow '" + name + "' needs input '" + k + "' (give --input " + k + "=JSON)");
+    return bad(what + " needs input '" + k + "' (give --input " + k + "=JSON)");
   }
   Run run(program, options);
   return run.workflow(*wf, inputs, "");
+}
+
+llvm::Expected<core::LiteralMap> runWorkflow(const Program& program, const std::string& name,
+                                             const core::LiteralMap& given, const RunOptions& options) {
+  return launch(program, name, program.findLaunchPlan(name), given, options, "workflow '" + name + "'");
+}
+
+// Named launch plans: those not named after a workflow (a workflow's default launch plan has its name).
+static std::vector<std::string> namedLaunchPlans(const Program& program) {
+  std::vector<std::string> out;
+  for (const auto& [n, lp] : program.launchPlans)
+    if (!program.findWorkflow(n)) out.push_back(n);
+  return out;
+}
+
+llvm::Expected<std::string> chooseLaunchPlan(const Program& program, const std::string& name) {
+  std::vector<std::string> all = namedLaunchPlans(program);
+  std::string names;
+  for (const auto& n : all) names += "\n  " + n;
+  if (all.empty()) return bad("the sources declare no launch plan (FLYTE_LAUNCH_PLAN)");
+  if (name.empty()) {
+    if (all.size() == 1) return all.front();
+    return bad("several launch plans; choose one with --launch-plan NAME:" + names);
+  }
+  std::vector<std::string> matches;
+  for (const auto& n : all)
+    if (n == name) return n;
+    else if (llvm::StringRef(n).ends_with("." + name)) matches.push_back(n);
+  if (matches.size() == 1) return matches.front();
+  return bad("no launch plan named '" + name + "'" + (matches.size() > 1 ? " (ambiguous)" : "") +
+             "; launch plans:" + names);
+}
+
+llvm::Expected<std::string> launchedWorkflow(const Program& program, const std::string& launchPlan) {
+  const auto* lp = program.findLaunchPlan(launchPlan);
+  if (!lp) return bad("no launch plan named '" + launchPlan + "'");
+  const std::string& wf = lp->spec().workflow_id().name();
+  if (!program.findWorkflow(wf))
+    return bad("launch plan '" + launchPlan + "' launches '" + wf + "', which the sources do not define");
+  return wf;
+}
+
+llvm::Expected<core::LiteralMap> runLaunchPlan(const Program& program, const std::string& name,
+                                               const core::LiteralMap& given, const RunOptions& options) {
+  auto wf = launchedWorkflow(program, name);
+  if (!wf) return wf.takeError();
+  const auto* lp = program.findLaunchPlan(name);
+  for (const auto& [k, v] : given.literals())
+    if (lp->spec().fixed_inputs().literals().count(k))
+      return bad("input '" + k + "' is fixed by launch plan '" + name + "'; it cannot be given");
+  return launch(program, *wf, lp, given, options, "launch plan '" + name + "'");
 }
 
 }  // namespace flytecc::executor

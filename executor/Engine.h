@@ -60,4 +60,16 @@ llvm::Expected<flyteidl::core::LiteralMap> runWorkflow(const Program& program, c
                                                        const flyteidl::core::LiteralMap& inputs,
                                                        const RunOptions& options);
 
+// A named launch plan (FLYTE_LAUNCH_PLAN; not a workflow's default one): `name` (its name, or its last dotted
+// component), or the only one.
+llvm::Expected<std::string> chooseLaunchPlan(const Program& program, const std::string& name);
+// The workflow a launch plan launches.
+llvm::Expected<std::string> launchedWorkflow(const Program& program, const std::string& launchPlan);
+
+// Launches `launchPlan` as Flyte does: its fixed inputs (giving one is an error), `inputs`, then its defaults;
+// returns the workflow's outputs.
+llvm::Expected<flyteidl::core::LiteralMap> runLaunchPlan(const Program& program, const std::string& launchPlan,
+                                                         const flyteidl::core::LiteralMap& inputs,
+                                                         const RunOptions& options);
+
 }  // namespace flytecc::executor

@@ -106,7 +106,8 @@ const std::vector<SubcommandSpec>& subcommands() {
         false};
     SubcommandSpec run{
         "run",
-        "flytecc run FILES...|OUT_DIR|PACKAGE.tgz [--workflow NAME] [--input NAME=JSON]... [RUN OPTIONS]\n"
+        "flytecc run FILES...|OUT_DIR|PACKAGE.tgz [--workflow NAME | --launch-plan NAME] [--input NAME=JSON]...\n"
+        "            [RUN OPTIONS]\n"
         "            [-p BUILD_DIR] [-- FLAGS...]",
         "Execute a workflow's emitted flyteidl on this machine, as Flyte would: nodes in dependency\n"
         "order (independent ones in parallel), map tasks item by item on a worker pool bounded by\n"
@@ -117,6 +118,9 @@ const std::vector<SubcommandSpec>& subcommands() {
         {value("--workflow",
                "--workflow NAME         the workflow to run (entity name or its last component); needed when\n"
                "                        there are several"),
+         value("--launch-plan",
+               "--launch-plan NAME      launch a named launch plan (FLYTE_LAUNCH_PLAN) instead: its fixed inputs,\n"
+               "                        then --input values, then its defaults"),
          value("--input", "--input NAME=JSON       a workflow input (else the launch plan's default); repeatable"),
          value("--task-executable",
                "--task-executable PATH  the task program (flytecc-task); needed for OUT_DIR and packages. From\n"

@@ -41,7 +41,8 @@ struct RunArgs {
   std::string buildDir;
   std::vector<std::string> flags;
   bool haveFlags = false;
-  std::string workflow, taskExecutable, outputDir, runDir, cachePath;
+  std::string workflow, launchPlan, taskExecutable, outputDir, runDir, cachePath;
+  bool haveLaunchPlan = false;
   bool noCache = false, quiet = false, processPerItem = false, inProcess = false;
   unsigned parallelism = 0;
   uint64_t memoryLimit = 0;
@@ -170,6 +171,12 @@ bool readRunArgs(const ParsedArgs& args, RunArgs& r, llvm::raw_ostream& errs) {
   r.flags = args.afterDashDash;
   get("-p", r.buildDir);
   get("--workflow", r.workflow);
+  get("--launch-plan", r.launchPlan);
+  r.haveLaunchPlan = args.value("--launch-plan") != nullptr;
+  if (r.haveLaunchPlan && args.value("--workflow")) {
+    errs << "flytecc: error: give --workflow or --launch-plan, not both\n";
+    return false;
+  }
   get("--task-executable", r.taskExecutable);
   get("--output-dir", r.outputDir);
   get("--run-dir", r.runDir);
@@ -298,7 +305,17 @@ int runRunCommand(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostr
             "from the sources, e.g. by flytecc_add_task_executable)\n";
     return 2;
   }
-  auto wf = ex::chooseWorkflow(*program, r.workflow);
+  // The entity to launch: a workflow (with its default launch plan) or a named launch plan.
+  std::string lpName;
+  if (r.haveLaunchPlan) {
+    auto lp = ex::chooseLaunchPlan(*program, r.launchPlan);
+    if (!lp) {
+      errs << "flytecc: error: " << llvm::toString(lp.takeError()) << "\n";
+      return 2;
+    }
+    lpName = *lp;
+  }
+  auto wf = r.haveLaunchPlan ? ex::launchedWorkflow(*program, lpName) : ex::chooseWorkflow(*program, r.workflow);
   if (!wf) {
     errs << "flytecc: error: " << llvm::toString(wf.takeError()) << "\n";
     return 2;
@@ -343,11 +360,13 @@ int runRunCommand(const ParsedArgs& args, llvm::raw_ostream& out, llvm::raw_ostr
   o.observer = &progress;
   o.defaultParallelism = r.parallelism;
   o.memoryLimitBytes = r.memoryLimit;
-  auto result = ex::runWorkflow(*program, *wf, *inputs, o);
+  auto result = r.haveLaunchPlan ? ex::runLaunchPlan(*program, lpName, *inputs, o)
+                                 : ex::runWorkflow(*program, *wf, *inputs, o);
   progress.stop();
   if (tempRunDir) llvm::sys::fs::remove_directories(runDir);
   if (!result) {
-    errs << "flytecc: error: workflow " << *wf << " failed: " << llvm::toString(result.takeError()) << "\n";
+    errs << "flytecc: error: " << (r.haveLaunchPlan ? "launch plan " + lpName : "workflow " + *wf)
+         << " failed: " << llvm::toString(result.takeError()) << "\n";
     return 1;
   }
   if (!r.outputDir.empty()) {
