@@ -1,6 +1,7 @@
 #include "ir/Rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -274,9 +275,107 @@ std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan
   }
   if (lp.schedule.kind == Schedule::Kind::Rate && lp.schedule.rateValue == 0)
     out.push_back("a fixed-rate schedule needs a positive rate");
-  if (lp.schedule.kind == Schedule::Kind::Cron && lp.schedule.cron.empty())
-    out.push_back("a cron schedule needs an expression");
+  if (lp.schedule.kind == Schedule::Kind::Cron) {
+    if (lp.schedule.cron.empty())
+      out.push_back("a cron schedule needs an expression");
+    else if (std::string why = cronProblem(lp.schedule.cron); !why.empty())
+      out.push_back(fmt::format("the cron schedule '{}' is not valid: {}", lp.schedule.cron, why));
+  }
   return out;
+}
+
+namespace {
+struct CronField {
+  const char* name;
+  int lo, hi;
+  std::vector<std::string_view> names;  // names[i] is the value lo + i
+  bool question;                        // `?` allowed
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// One value of a field: a number in range, or a name.
+std::optional<int> cronValue(std::string_view text, const CronField& f) {
+  if (text.empty()) return std::nullopt;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (text.size() > 2) return std::nullopt;
+    int v = std::atoi(std::string(text).c_str());
+    if (v < f.lo || v > f.hi) return std::nullopt;
+    return v;
+  }
+  std::string l = lower(text);
+  for (size_t i = 0; i < f.names.size(); ++i)
+    if (l == f.names[i]) return f.lo + int(i);
+  return std::nullopt;
+}
+
+std::string cronFieldProblem(std::string_view text, const CronField& f) {
+  auto bad = [&](std::string_view part) {
+    return fmt::format("'{}' is not a valid {} ({}-{}{}, '*', ranges a-b, steps /n, lists a,b{})", part, f.name, f.lo, f.hi,
+                       f.names.empty() ? "" : " or a name", f.question ? ", '?'" : "");
+  };
+  if (f.question && text == "?") return "";
+  size_t start = 0;
+  while (true) {
+    size_t comma = text.find(',', start);
+    std::string_view item = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view range = item;
+    if (size_t slash = item.find('/'); slash != std::string_view::npos) {
+      std::string_view step = item.substr(slash + 1);
+      range = item.substr(0, slash);
+      if (step.empty() || step.size() > 2 || !std::all_of(step.begin(), step.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          std::atoi(std::string(step).c_str()) == 0)
+        return bad(item);
+    }
+    if (range != "*") {
+      size_t dash = range.find('-');
+      if (dash == std::string_view::npos) {
+        if (!cronValue(range, f)) return bad(item);
+      } else {
+        auto a = cronValue(range.substr(0, dash), f), b = cronValue(range.substr(dash + 1), f);
+        if (!a || !b || *a > *b) return bad(item);
+      }
+    }
+    if (comma == std::string_view::npos) return "";
+    start = comma + 1;
+  }
+}
+}  // namespace
+
+std::string cronProblem(std::string_view schedule) {
+  static const char* const aliases[] = {"hourly",  "hours",  "@hourly",   "daily",     "days",   "@daily",
+                                        "weekly",  "weeks",  "@weekly",   "monthly",   "months", "@monthly",
+                                        "annually", "@annually", "yearly", "years", "@yearly"};
+  std::string l = lower(schedule);
+  for (const char* a : aliases)
+    if (l == a) return "";
+  static const CronField fields[] = {
+      {"minute", 0, 59, {}, false},
+      {"hour", 0, 23, {}, false},
+      {"day of month", 1, 31, {}, true},
+      {"month", 1, 12, {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}, false},
+      {"day of week", 0, 6, {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}, true},
+  };
+  std::vector<std::string_view> parts;
+  for (size_t i = 0; i < schedule.size();) {
+    auto space = [&](size_t k) { return std::isspace(static_cast<unsigned char>(schedule[k])) != 0; };
+    while (i < schedule.size() && space(i)) ++i;
+    size_t j = i;
+    while (j < schedule.size() && !space(j)) ++j;
+    if (j > i) parts.push_back(schedule.substr(i, j - i));
+    i = j;
+  }
+  if (parts.size() != 5)
+    return fmt::format("it has {} field{}; Flyte's cron schedules have 5 (minute hour day-of-month month "
+                       "day-of-week) or are an alias such as @hourly or @daily",
+                       parts.size(), parts.size() == 1 ? "" : "s");
+  for (size_t i = 0; i < 5; ++i)
+    if (std::string why = cronFieldProblem(parts[i], fields[i]); !why.empty()) return why;
+  return "";
 }
 
 }  // namespace flytecc::ir

@@ -56,9 +56,16 @@ Interface launchPlanInterface(const Workflow& wf, const LaunchPlan& lp);
 
 // A launch plan's problems against its workflow, one message each (empty: none): a fixed or default input that
 // is not an input, a value that does not fit the input's type, an input both fixed and defaulted, a kickoff
-// input that is not a DATETIME input, a rate that is not positive. The analyzer reports them at the source
-// (flyte-launch-plan); the verifier checks the same.
+// input that is not a DATETIME input, a rate that is not positive, a cron schedule cronProblem rejects. The
+// analyzer reports them at the source (flyte-launch-plan); the verifier checks the same.
 std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp);
+
+// Why `schedule` is not a cron schedule Flyte accepts (CronSchedule.schedule), or empty. Flyte's documented form:
+// one of flytekit's aliases (hourly, @hourly, daily, ..., case-insensitive), or five space-separated fields
+// (minute 0-59, hour 0-23, day of month 1-31, month 1-12 or JAN-DEC, day of week 0-6 or SUN-SAT, names
+// case-insensitive), each `*`, `?` (day fields only), a value, a range `a-b`, either with a step `/n`, or a
+// comma-separated list of those.
+std::string cronProblem(std::string_view schedule);
 // Two Kubernetes quantities ("500m", "2Gi", "1.5", "1e3") compared exactly: negative, zero or positive as `a` is
 // less than, equal to or greater than `b`; nullopt when either is not a quantity.
 std::optional<int> compareQuantities(std::string_view a, std::string_view b);

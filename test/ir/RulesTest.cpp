@@ -171,3 +171,24 @@ TEST(Rules, RequestsAboveLimits) {
   EXPECT_EQ(above[1].name, "ephemeral_storage");
   EXPECT_TRUE(requestsAboveLimits(requests, Resources{}).empty());  // a limit left unset is no bound
 }
+
+TEST(Rules, CronSchedules) {
+  // Flyte's documented form (five fields) and flytekit's aliases.
+  for (const char* ok : {"0 2 * * *", "*/5 * * * *", "0 0 1 JAN *", "30 6 ? * MON-FRI", "0 9-17/2 1,15 jan-jun sun",
+                         "0 0 * * 6", "@hourly", "Daily", "weeks", "@annually", " 0  2 * * * ", "0\t2 * * *"})
+    EXPECT_EQ(cronProblem(ok), "") << ok;
+  EXPECT_EQ(cronProblem("0 2 * *"),
+            "it has 4 fields; Flyte's cron schedules have 5 (minute hour day-of-month month day-of-week) or are an "
+            "alias such as @hourly or @daily");
+  EXPECT_EQ(cronProblem("60 * * * *"), "'60' is not a valid minute (0-59, '*', ranges a-b, steps /n, lists a,b)");
+  EXPECT_EQ(cronProblem("0 24 * * *"), "'24' is not a valid hour (0-23, '*', ranges a-b, steps /n, lists a,b)");
+  EXPECT_EQ(cronProblem("0 0 0 * *"),
+            "'0' is not a valid day of month (1-31, '*', ranges a-b, steps /n, lists a,b, '?')");
+  EXPECT_EQ(cronProblem("0 0 * FOO *"),
+            "'FOO' is not a valid month (1-12 or a name, '*', ranges a-b, steps /n, lists a,b)");
+  EXPECT_EQ(cronProblem("0 0 * * 7"),
+            "'7' is not a valid day of week (0-6 or a name, '*', ranges a-b, steps /n, lists a,b, '?')");
+  for (const char* bad : {"? * * * *", "*/0 * * * *", "5-1 * * * *", "1,,2 * * * *", "* * * * * *", "@reboot", "",
+                          "-1 * * * *", "1- * * * *", "*/ * * * *", "007 * * * *"})
+    EXPECT_NE(cronProblem(bad), "") << bad;
+}
