@@ -37,5 +37,8 @@ config.substitutions += [
     ("%clang_tidy", config.clang_tidy),
     ("%tidy_plugin", config.tidy_plugin),
 ]
+# A build with sanitizers (the asan preset): tests of what such a build cannot do say `UNSUPPORTED: sanitized`.
+if config.sanitize:
+    config.available_features.add("sanitized")
 # Colours off, so FileCheck sees plain text.
 config.environment["TERM"] = "dumb"
