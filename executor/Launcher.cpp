@@ -1,4 +1,5 @@
 #include "executor/Launcher.h"
+#include "support/Sanitizers.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -31,7 +32,7 @@ namespace contract = flytecc::contract;
 
 // Memory limits are RLIMIT_AS on the item's process. An AddressSanitizer build (the asan preset) cannot enforce
 // them: its task executables reserve terabytes of shadow address space at start-up and would fail under any limit.
-#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
+#if FLYTECC_ASAN
 static constexpr bool kAddressSpaceLimits = false;
 #else
 static constexpr bool kAddressSpaceLimits = true;

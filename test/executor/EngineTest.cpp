@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "executor/Engine.h"
+#include "support/Sanitizers.h"
 #include "executor/Literals.h"
 #include "flyteidl/TaskContract.h"
 #include "runtime/ItemRunner.h"
@@ -313,7 +314,7 @@ TEST_P(EngineTest, TimeoutFailsTheHangingItem) {
 }
 
 TEST_P(EngineTest, MemoryLimitFailsTheGreedyItem) {
-#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
+#if FLYTECC_ASAN
   GTEST_SKIP() << "the limit is RLIMIT_AS, and AddressSanitizer reserves terabytes of shadow address space";
 #endif
   TaskSpec alloc{"t.alloc", "", {{"x", kInt}}, {{"o0", kInt}}};

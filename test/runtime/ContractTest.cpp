@@ -5,6 +5,7 @@
 // workflow outputs with what the workflows return as plain C++ (the --emit=runner program).
 // Storage is local paths by default; S3_CONTRACT=1 runs the same through an s3rver (see S3ContractTest.cpp).
 #include "test/runtime/ContractHarness.h"
+#include "support/Sanitizers.h"
 
 #include <gtest/gtest.h>
 
@@ -224,7 +225,7 @@ TEST(Contract, LocalBlobsAndOffloadedInputs) {
 
 TEST(Image, RootFilesystemRunsAnItem) {
   if (geteuid() != 0) GTEST_SKIP() << "chroot needs root";
-#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
+#if FLYTECC_ASAN
   GTEST_SKIP() << "a sanitized task executable needs /proc (LeakSanitizer), which the bare root filesystem lacks";
 #endif
   LocalDir work("image");
