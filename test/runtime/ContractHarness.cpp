@@ -327,19 +327,21 @@ WorkflowRun Propeller::runWorkflow(const std::string& name) {
       }
       std::vector<std::optional<core::LiteralMap>> items;
       std::size_t failures = 0;
+      std::string firstError;  // the first failed item's, for the message
       for (std::size_t i = 0; i < *size; ++i) {
         std::string itemError;
         // Every item gets the whole ArrayNode input file.
         items.push_back(runContainer(mt, inputsUri, prefix + "/" + std::to_string(i), i, itemError));
         ++items_;
-        if (!items.back()) ++failures;
+        if (!items.back() && failures++ == 0) firstError = "item " + std::to_string(i) + ": " + itemError;
       }
       const std::size_t needed = an.has_min_successes() ? an.min_successes()
                                                         : static_cast<std::size_t>(std::ceil(
                                                               (an.has_min_success_ratio() ? an.min_success_ratio() : 1.0) *
                                                               static_cast<double>(*size)));
       if (*size - failures < needed) {
-        run.error = node.id() + ": " + std::to_string(failures) + " of " + std::to_string(*size) + " items failed";
+        run.error = node.id() + ": " + std::to_string(failures) + " of " + std::to_string(*size) +
+                    " items failed; " + firstError;
         return run;
       }
       core::LiteralMap gathered;
