@@ -42,21 +42,30 @@ static llvm::Error writeFile(const std::string& path, const std::string& bytes) 
   return llvm::Error::success();
 }
 
-llvm::Expected<std::string> chooseWorkflow(const Program& program, const std::string& name) {
-  if (name.empty()) {
-    if (program.workflows.size() == 1) return program.workflows.begin()->first;
-    std::string names;
-    for (const auto& [n, w] : program.workflows) names += "\n  " + n;
-    return bad("several workflows; choose one with --workflow NAME:" + names);
-  }
-  if (program.findWorkflow(name)) return name;
-  std::vector<std::string> matches;
-  for (const auto& [n, w] : program.workflows)
-    if (llvm::StringRef(n).ends_with("." + name)) matches.push_back(n);
-  if (matches.size() == 1) return matches.front();
+// The entity `name` picks among `all` (sorted): itself, or the one whose last dotted components it is; empty
+// picks the only one. `what` ("workflow") and `option` ("--workflow") word the errors, which list them all.
+static llvm::Expected<std::string> chooseNamed(const std::vector<std::string>& all, const std::string& name,
+                                               const std::string& what, const std::string& option) {
   std::string names;
-  for (const auto& [n, w] : program.workflows) names += "\n  " + n;
-  return bad("no workflow named '" + name + "'" + (matches.size() > 1 ? " (ambiguous)" : "") + "; workflows:" + names);
+  for (const auto& n : all) names += "\n  " + n;
+  if (name.empty()) {
+    if (all.size() == 1) return all.front();
+    return bad("several " + what + "s; choose one with " + option + " NAME:" + names);
+  }
+  std::vector<std::string> matches;
+  for (const auto& n : all) {
+    if (n == name) return n;
+    if (llvm::StringRef(n).ends_with("." + name)) matches.push_back(n);
+  }
+  if (matches.size() == 1) return matches.front();
+  return bad("no " + what + " named '" + name + "'" + (matches.size() > 1 ? " (ambiguous)" : "") + "; " + what +
+             "s:" + names);
+}
+
+llvm::Expected<std::string> chooseWorkflow(const Program& program, const std::string& name) {
+  std::vector<std::string> all;
+  for (const auto& [n, w] : program.workflows) all.push_back(n);
+  return chooseNamed(all, name, "workflow", "--workflow");
 }
 
 llvm::Expected<core::LiteralMap> parseInputs(const Program& program, const std::string& workflow,
@@ -615,20 +624,8 @@ static std::vector<std::string> namedLaunchPlans(const Program& program) {
 
 llvm::Expected<std::string> chooseLaunchPlan(const Program& program, const std::string& name) {
   std::vector<std::string> all = namedLaunchPlans(program);
-  std::string names;
-  for (const auto& n : all) names += "\n  " + n;
   if (all.empty()) return bad("the sources declare no launch plan (FLYTE_LAUNCH_PLAN)");
-  if (name.empty()) {
-    if (all.size() == 1) return all.front();
-    return bad("several launch plans; choose one with --launch-plan NAME:" + names);
-  }
-  std::vector<std::string> matches;
-  for (const auto& n : all)
-    if (n == name) return n;
-    else if (llvm::StringRef(n).ends_with("." + name)) matches.push_back(n);
-  if (matches.size() == 1) return matches.front();
-  return bad("no launch plan named '" + name + "'" + (matches.size() > 1 ? " (ambiguous)" : "") +
-             "; launch plans:" + names);
+  return chooseNamed(all, name, "launch plan", "--launch-plan");
 }
 
 llvm::Expected<std::string> launchedWorkflow(const Program& program, const std::string& launchPlan) {
