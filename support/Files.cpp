@@ -28,9 +28,23 @@ std::string parentDir(llvm::StringRef path) {
 std::error_code createTempIn(llvm::StringRef dir, int& fd, llvm::SmallVectorImpl<char>& path) {
   llvm::SmallString<256> model(dir);
   llvm::sys::path::append(model, ".flytecc-%%%%%%%%.tmp");
-  std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, path);
-  if (!ec) llvm::sys::RemoveFileOnSignal(llvm::StringRef(path.data(), path.size()));
-  return ec;
+  // The name is registered for removal on a signal *before* the file exists: registering after
+  // createUniqueFile left a window in which SIGTERM found the new file unregistered and it stayed
+  // (seen once in CI). A signal before the file is created removes nothing.
+  for (int attempt = 0; attempt < 128; ++attempt) {
+    llvm::SmallString<256> candidate;
+    llvm::sys::fs::createUniquePath(model, candidate, /*MakeAbsolute=*/false);
+    llvm::sys::RemoveFileOnSignal(candidate);
+    std::error_code ec = llvm::sys::fs::openFileForWrite(candidate, fd, llvm::sys::fs::CD_CreateNew,
+                                                         llvm::sys::fs::OF_None, 0666);
+    if (!ec) {
+      path.assign(candidate.begin(), candidate.end());
+      return ec;
+    }
+    llvm::sys::DontRemoveFileOnSignal(candidate);
+    if (ec != std::errc::file_exists) return ec;
+  }
+  return std::make_error_code(std::errc::file_exists);
 }
 
 void removeTemp(llvm::StringRef tmp) {
