@@ -465,6 +465,43 @@ static std::optional<ir::Literal> literalOf(const Evaluated& v, const ir::Type& 
   return std::nullopt;
 }
 
+// The items of an evaluated C array or std::array of type `t`, as a list literal of `type` (nested arrays are
+// lists of lists; elements past the initializers take the array's filler, as in C++).
+static std::optional<ir::Literal> arrayOf(const APValue& v, QualType t, const ir::Type& type, const ASTContext& ctx) {
+  if (type.kind != ir::Type::Kind::Collection) return std::nullopt;
+  t = t.getCanonicalType();
+  if (auto* rd = t->getAsCXXRecordDecl(); rd && stdSpecialization(t, "array")) {
+    if (!v.isStruct() || v.getStructNumFields() != 1 || rd->field_empty()) return std::nullopt;
+    return arrayOf(v.getStructField(0), rd->field_begin()->getType(), type, ctx);
+  }
+  const ConstantArrayType* at = ctx.getAsConstantArrayType(t);
+  if (!at || !v.isArray()) return std::nullopt;
+  QualType elementType = at->getElementType();
+  const ir::Type& element = type.element();
+  std::vector<ir::Literal> items;
+  for (unsigned i = 0; i < v.getArraySize(); ++i) {
+    if (i >= v.getArrayInitializedElts() && !v.hasArrayFiller()) return std::nullopt;
+    const APValue& item = i < v.getArrayInitializedElts() ? v.getArrayInitializedElt(i) : v.getArrayFiller();
+    std::optional<ir::Literal> lit = element.kind == ir::Type::Kind::Collection
+                                         ? arrayOf(item, elementType, element, ctx)
+                                         : literalOf(Evaluated{item, elementType, false}, element);
+    if (!lit) return std::nullopt;
+    items.push_back(std::move(*lit));
+  }
+  return ir::Literal::list(std::move(items));
+}
+
+// A list named by a const variable holding a C array or std::array with a constant initializer
+// (`inline constexpr int kSizes[] = {1, 2};`), as launch-plan inputs give lists.
+static std::optional<ir::Literal> namedArray(const Expr* e, const ir::Type& type, const ASTContext& ctx) {
+  auto* ref = dyn_cast_or_null<DeclRefExpr>(unwrap(e));
+  auto* vd = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (!vd || !vd->getType().isConstQualified() || !vd->getAnyInitializer()) return std::nullopt;
+  const APValue* v = vd->evaluateValue();
+  if (!v) return std::nullopt;
+  return arrayOf(*v, vd->getType(), type, ctx);
+}
+
 std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, const ASTContext& ctx) {
   if (!e) return std::nullopt;
   using K = ir::Type::Kind;
@@ -498,7 +535,7 @@ std::optional<ir::Literal> evalLiteral(const Expr* e, const ir::Type& type, cons
     case K::Collection: {
       if (isEmptyConstruction(e)) return ir::Literal::list({});
       const InitListExpr* ile = initList(e);
-      if (!ile) return std::nullopt;
+      if (!ile) return namedArray(e, type, ctx);
       std::vector<ir::Literal> items;
       for (const Expr* init : ile->inits()) {
         auto item = evalLiteral(init, type.element(), ctx);

@@ -89,23 +89,36 @@ static const CXXConstructExpr* inputValueConstruction(const Stmt* s) {
   return nullptr;
 }
 
+// The Flyte type of a launch-plan constant of C++ type `p`: a scalar, or a list (a constexpr array or std::array)
+// of those.
+static std::optional<ir::Type> constantType(QualType p) {
+  p = p.getNonReferenceType().getCanonicalType();
+  if (p->isBooleanType()) return ir::Type::of(ir::Simple::Boolean);
+  if (p->isIntegerType()) return ir::Type::of(ir::Simple::Integer);
+  if (p->isFloatingType()) return ir::Type::of(ir::Simple::Float);
+  if (p->isPointerType()) return ir::Type::of(ir::Simple::String);
+  if (const auto* at = dyn_cast<ConstantArrayType>(p.getTypePtr())) {
+    if (auto element = constantType(at->getElementType())) return ir::Type::list(*element);
+    return std::nullopt;
+  }
+  if (auto* rd = p->getAsCXXRecordDecl()) {
+    if (rd->getName() == "duration") return ir::Type::of(ir::Simple::Duration);
+    if (rd->getName() == "time_point") return ir::Type::of(ir::Simple::Datetime);
+    if (rd->getName() == "nullopt_t") return ir::Type::of(ir::Simple::None);
+    if (auto* spec = dyn_cast<ClassTemplateSpecializationDecl>(rd); spec && rd->getName() == "array" &&
+                                                                     spec->getTemplateArgs().size() == 2)
+      if (auto element = constantType(spec->getTemplateArgs()[0].getAsType())) return ir::Type::list(*element);
+  }
+  return std::nullopt;
+}
+
 // The Flyte type of the constant a flyte::InputValue was built from, from its constructor's parameter; the
 // argument in `arg`.
 static std::optional<ir::Type> inputValueType(const Expr* e, const Expr*& arg) {
   const CXXConstructExpr* ce = inputValueConstruction(e);
   if (!ce) return std::nullopt;
   arg = ce->getArg(0);
-  QualType p = ce->getConstructor()->getParamDecl(0)->getType().getNonReferenceType().getCanonicalType();
-  if (p->isBooleanType()) return ir::Type::of(ir::Simple::Boolean);
-  if (p->isIntegerType()) return ir::Type::of(ir::Simple::Integer);
-  if (p->isFloatingType()) return ir::Type::of(ir::Simple::Float);
-  if (p->isPointerType()) return ir::Type::of(ir::Simple::String);
-  if (auto* rd = p->getAsCXXRecordDecl()) {
-    if (rd->getName() == "duration") return ir::Type::of(ir::Simple::Duration);
-    if (rd->getName() == "time_point") return ir::Type::of(ir::Simple::Datetime);
-    if (rd->getName() == "nullopt_t") return ir::Type::of(ir::Simple::None);
-  }
-  return std::nullopt;
+  return constantType(ce->getConstructor()->getParamDecl(0)->getType());
 }
 
 bool TULowering::readLaunchPlanInput(const Expr* item, bool fixed, const std::string& lpName, const ir::Workflow& wf,
@@ -141,7 +154,10 @@ bool TULowering::readLaunchPlanInput(const Expr* item, bool fixed, const std::st
   else
     value = evalLiteral(arg, *given, ctx_);
   if (!value) {
-    notConstant(arg, std::string(field) + " '" + input + "'");
+    std::string what = std::string("the value of ") + (fixed ? "fixed" : "default") + " input '" + input + "'";
+    if (given->kind == ir::Type::Kind::Collection)
+      what += " (a list is named by a const array or std::array variable with a constant initializer)";
+    rep_.report(arg->getBeginLoc(), DiagKind::ConfigNotConstant) << what << arg->getSourceRange();
     return false;
   }
   out.push_back({input, std::move(*value)});

@@ -137,14 +137,20 @@ constexpr std::decay_t<T> with_overrides(T&& value, const Overrides&) {
 // ---------------------------------------------------------------------------------------------
 
 // A constant for a launch plan's default or fixed input: an integer, floating point, bool, string, duration,
-// system_clock time point or std::nullopt (flytecc checks it against the workflow input's type).
+// system_clock time point, std::nullopt, or a list: a constexpr array (or std::array) of those, named by its
+// variable (`inline constexpr int kSizes[] = {1, 2, 3};` ... `{"sizes", kSizes}`), since a launch plan is a
+// constant and cannot hold a temporary list. flytecc checks it against the workflow input's type.
 struct InputValue {
-  enum Kind { NONE, INTEGER, FLOAT, BOOLEAN, STRING, DURATION, DATETIME };
+  enum Kind { NONE, INTEGER, FLOAT, BOOLEAN, STRING, DURATION, DATETIME, LIST };
   Kind kind = NONE;
   long long integer = 0;  // INTEGER; DURATION and DATETIME in nanoseconds (since the epoch)
   double real = 0;
   bool boolean = false;
   const char* string = nullptr;
+  // LIST: `count` items of the array at `items`; `at(items, i)` is item i as an InputValue.
+  const void* items = nullptr;
+  std::size_t count = 0;
+  InputValue (*at)(const void* items, std::size_t i) = nullptr;
 
   constexpr InputValue() = default;
   constexpr InputValue(std::nullopt_t) {}
@@ -161,6 +167,16 @@ struct InputValue {
   template <class D>
   constexpr InputValue(std::chrono::time_point<std::chrono::system_clock, D> t)
       : kind(DATETIME), integer(std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count()) {}
+  template <class T, std::size_t N, std::enable_if_t<!std::is_same_v<std::remove_cv_t<T>, char>, int> = 0>
+  constexpr InputValue(const T (&list)[N]) : kind(LIST), items(list), count(N), at(&item<T>) {}
+  template <class T, std::size_t N>
+  constexpr InputValue(const std::array<T, N>& list) : kind(LIST), items(list.data()), count(N), at(&item<T>) {}
+
+ private:
+  template <class T>
+  static InputValue item(const void* items, std::size_t i) {
+    return InputValue(static_cast<const T*>(items)[i]);
+  }
 };
 
 // One input of a launch plan: {"region", "eu-west"}.
@@ -361,8 +377,8 @@ struct Slots {
 inline std::size_t index_of(const std::vector<std::string>* names, const char* name) {
   if (names == nullptr)
     fail(std::string("flyte: cannot bind argument '") + name +
-         "' by name: the task's parameter names are not registered (link the registry that "
-         "`flytecc compile --emit=registry` generates)");
+         "' by name: the parameter names of its task or workflow are not registered (build with the runner "
+         "`flytecc compile --emit=runner` generates, or call flyte::detail::register_param_names first)");
   for (std::size_t i = 0; i < names->size(); ++i)
     if ((*names)[i] == name) return i;
   fail(std::string("flyte: the task has no parameter named '") + name + "'");
@@ -434,6 +450,12 @@ T input_as(const InputValue& v, const char* name) {
     return v.kind == InputValue::DATETIME
                ? T(std::chrono::duration_cast<typename T::duration>(std::chrono::nanoseconds(v.integer)))
                : mismatch();
+  } else if constexpr (is_vector<T>::value) {
+    if (v.kind != InputValue::LIST) return mismatch();
+    T list;
+    list.reserve(v.count);
+    for (std::size_t i = 0; i < v.count; ++i) list.push_back(input_as<typename T::value_type>(v.at(v.items, i), name));
+    return list;
   } else {
     return mismatch();
   }
@@ -494,8 +516,8 @@ struct LaunchPlan<R (*)(P...)> {
   template <class... A>
   R operator()(A&&... args) const {
     detail::Slots<Params> slots = fixed();
-    const auto* names = detail::find_param_names(reinterpret_cast<const void*>(workflow));
-    std::size_t next = 0;
+    [[maybe_unused]] const auto* names = detail::find_param_names(reinterpret_cast<const void*>(workflow));
+    [[maybe_unused]] std::size_t next = 0;
     (detail::fill(slots, names, next, std::forward<A>(args)), ...);
     return run(std::move(slots));
   }

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 using namespace flyte::literals;
 
@@ -23,7 +24,21 @@ double score_wf(std::int64_t x, std::chrono::system_clock::time_point day, doubl
 FLYTE_LAUNCH_PLAN(doubled, score_wf, .name = "doubled", .fixed_inputs = {{"scale", 2.0}},
                   .schedule = {.cron = "@hourly", .kickoff_input = "day"});
 
+// Lists are named by const arrays (or std::array) with constant initializers.
+FLYTE_TASK()
+double first(std::vector<double> xs) { return xs.empty() ? 0.0 : xs[0]; }
+FLYTE_WORKFLOW()
+double total_wf(std::vector<double> xs) { return first(xs); }
+inline constexpr double kScales[] = {0.5, 2.0};
+FLYTE_LAUNCH_PLAN(scaled, total_wf, .name = "scaled", .fixed_inputs = {{"xs", kScales}});
+
 #ifndef GOOD
+inline constexpr std::int64_t kInts[] = {1, 2};
+FLYTE_LAUNCH_PLAN(int_list, total_wf, .name = "int_list", .fixed_inputs = {{"xs", kInts}});
+// CHECK: launch-plan.cpp:[[@LINE-1]]:83: error: fixed input 'xs' of launch plan 'int_list' is [int], but workflow 'total_wf' declares it [float]: Flyte does not convert [int] to [float] [flyte-launch-plan]
+double kMutable[] = {1.0};  // may change at run time: not a value for the launch plan
+FLYTE_LAUNCH_PLAN(mutable_list, total_wf, .name = "mutable_list", .default_inputs = {{"xs", kMutable}});
+// CHECK: launch-plan.cpp:[[@LINE-1]]:93: error: the value of default input 'xs' (a list is named by a const array or std::array variable with a constant initializer) must be a constant expression that flytecc can read [flyte-config-not-constant]
 FLYTE_LAUNCH_PLAN(typo, score_wf, .name = "typo", .fixed_inputs = {{"scael", 2.0}});
 // CHECK: launch-plan.cpp:[[@LINE-1]]:68: error: fixed input 'scael' of launch plan 'typo' is not an input of workflow 'score_wf' [flyte-launch-plan]
 
