@@ -248,38 +248,39 @@ Interface launchPlanInterface(const Workflow& wf, const LaunchPlan& lp) {
   return out;
 }
 
-std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp) {
-  std::vector<std::string> out;
+std::vector<LaunchPlanProblem> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp) {
+  std::vector<LaunchPlanProblem> out;
+  using A = LaunchPlanProblem::About;
   auto check = [&](const std::vector<NamedLiteral>& values, const char* what) {
     for (const auto& v : values) {
       const Variable* in = wf.interface.findInput(v.name);
       if (!in)
-        out.push_back(fmt::format("{} input '{}' is not an input of workflow '{}'", what, v.name, wf.name));
+        out.push_back({A::Inputs, fmt::format("{} input '{}' is not an input of workflow '{}'", what, v.name, wf.name)});
       else if (!literalFits(v.value, in->type))
-        out.push_back(fmt::format("{} input '{}' is {}, but workflow '{}' declares it {}", what, v.name, v.value.str(),
-                                  wf.name, in->type.str()));
+        out.push_back({A::Inputs, fmt::format("{} input '{}' is {}, but workflow '{}' declares it {}", what, v.name, v.value.str(),
+                                  wf.name, in->type.str())});
     }
   };
   check(lp.fixed, "fixed");
   check(lp.defaults, "default");
   for (const auto& d : lp.defaults)
     if (findNamedLiteral(lp.fixed, d.name))
-      out.push_back(fmt::format("input '{}' is both fixed and defaulted", d.name));
+      out.push_back({A::LaunchPlan, fmt::format("input '{}' is both fixed and defaulted", d.name)});
   if (!lp.schedule.kickoffInput.empty()) {
     const Variable* in = wf.interface.findInput(lp.schedule.kickoffInput);
     if (!in || !(in->type == Type::of(Simple::Datetime)))
-      out.push_back(fmt::format("the schedule's kickoff input '{}' is not a datetime input of workflow '{}'",
-                                lp.schedule.kickoffInput, wf.name));
+      out.push_back({A::KickoffInput, fmt::format("the schedule's kickoff input '{}' is not a datetime input of workflow '{}'",
+                                                  lp.schedule.kickoffInput, wf.name)});
     else if (findNamedLiteral(lp.fixed, in->name))
-      out.push_back(fmt::format("the schedule's kickoff input '{}' is fixed", in->name));
+      out.push_back({A::KickoffInput, fmt::format("the schedule's kickoff input '{}' is fixed", in->name)});
   }
   if (lp.schedule.kind == Schedule::Kind::Rate && lp.schedule.rateValue == 0)
-    out.push_back("a fixed-rate schedule needs a positive rate");
+    out.push_back({A::FixedRate, "a fixed-rate schedule needs a positive rate"});
   if (lp.schedule.kind == Schedule::Kind::Cron) {
     if (lp.schedule.cron.empty())
-      out.push_back("a cron schedule needs an expression");
+      out.push_back({A::Cron, "a cron schedule needs an expression"});
     else if (std::string why = cronProblem(lp.schedule.cron); !why.empty())
-      out.push_back(fmt::format("the cron schedule '{}' is not valid: {}", lp.schedule.cron, why));
+      out.push_back({A::Cron, fmt::format("the cron schedule '{}' is not valid: {}", lp.schedule.cron, why)});
   }
   return out;
 }

@@ -57,8 +57,14 @@ Interface launchPlanInterface(const Workflow& wf, const LaunchPlan& lp);
 // A launch plan's problems against its workflow, one message each (empty: none): a fixed or default input that
 // is not an input, a value that does not fit the input's type, an input both fixed and defaulted, a kickoff
 // input that is not a DATETIME input, a rate that is not positive, a cron schedule cronProblem rejects. The
-// analyzer reports them at the source (flyte-launch-plan); the verifier checks the same.
-std::vector<std::string> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp);
+// analyzer reports them at the source (flyte-launch-plan), at the part `about` names; the verifier checks the same.
+struct LaunchPlanProblem {
+  enum class About { LaunchPlan, Inputs, Cron, FixedRate, KickoffInput };
+  About about = About::LaunchPlan;
+  std::string message;
+  bool operator==(const std::string& m) const { return message == m; }
+};
+std::vector<LaunchPlanProblem> launchPlanProblems(const Workflow& wf, const LaunchPlan& lp);
 
 // Why `schedule` is not a cron schedule Flyte accepts (CronSchedule.schedule), or empty. Flyte's documented form:
 // one of flytekit's aliases (hourly, @hourly, daily, ..., case-insensitive), or five space-separated fields

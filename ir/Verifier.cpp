@@ -77,7 +77,7 @@ class Verifier {
     if (lp.reference) return checkReference(*lp.reference, lp.name, lp.loc);
     const Workflow* wf = m_.findWorkflow(lp.workflow);
     if (!wf) return error(lp.loc, "launch plan '{}' launches '{}', which none of the inputs defines", lp.name, lp.workflow);
-    for (const auto& problem : launchPlanProblems(*wf, lp)) error(lp.loc, "launch plan '{}': {}", lp.name, problem);
+    for (const auto& problem : launchPlanProblems(*wf, lp)) error(lp.loc, "launch plan '{}': {}", lp.name, problem.message);
     Interface want = launchPlanInterface(*wf, lp);
     bool same = want.inputs.size() == lp.interface.inputs.size() && want.outputs.size() == lp.interface.outputs.size();
     for (size_t i = 0; same && i < want.inputs.size(); ++i)

@@ -192,6 +192,7 @@ void TULowering::lowerLaunchPlan(const VarDecl* vd) {
   lp.name = qualified;
   bool ok = true;
   SourceLocation nameAt = vd->getLocation();  // the `.name` string once read
+  SourceLocation cronAt, rateAt, kickoffAt;   // the schedule's fields, where problems with them are reported
   std::vector<std::pair<const Expr*, bool>> inputs;  // read once the name is known
   forEachSetField(config, [&](llvm::StringRef f, const Expr* init) {
     if (f == "name") {
@@ -206,8 +207,10 @@ void TULowering::lowerLaunchPlan(const VarDecl* vd) {
         if (sf == "cron") {
           lp.schedule.kind = ir::Schedule::Kind::Cron;
           lp.schedule.cron = readString(si, "schedule.cron");
+          cronAt = si->getBeginLoc();
         } else if (sf == "fixed_rate") {
           std::int64_t seconds = readSeconds(si, "schedule.fixed_rate");
+          rateAt = si->getBeginLoc();
           lp.schedule.kind = ir::Schedule::Kind::Rate;
           // flytekit's FixedRate: whole days, else whole hours, else minutes.
           if (seconds > 0 && seconds % 86400 == 0) {
@@ -222,6 +225,7 @@ void TULowering::lowerLaunchPlan(const VarDecl* vd) {
           }
         } else if (sf == "kickoff_input") {
           lp.schedule.kickoffInput = readString(si, "schedule.kickoff_input");
+          kickoffAt = si->getBeginLoc();
         }
       });
     } else if (f == "notifications") {
@@ -275,7 +279,12 @@ void TULowering::lowerLaunchPlan(const VarDecl* vd) {
     return;
   }
   for (const auto& problem : ir::launchPlanProblems(wf, lp)) {
-    rep_.report(vd->getLocation(), DiagKind::LaunchPlanProblem) << lp.name << problem;
+    using A = ir::LaunchPlanProblem::About;
+    SourceLocation at = problem.about == A::Cron           ? cronAt
+                        : problem.about == A::FixedRate    ? rateAt
+                        : problem.about == A::KickoffInput ? kickoffAt
+                                                           : SourceLocation();
+    rep_.report(at.isValid() ? at : vd->getLocation(), DiagKind::LaunchPlanProblem) << lp.name << problem.message;
     ok = false;
   }
   if (const ir::LaunchPlan* existing = module_.findLaunchPlan(lp.name)) {

@@ -52,16 +52,16 @@ FLYTE_LAUNCH_PLAN(both, score_wf, .name = "both", .default_inputs = {{"scale", 3
 // CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: launch plan 'both': input 'scale' is both fixed and defaulted [flyte-launch-plan]
 
 FLYTE_LAUNCH_PLAN(bad_kickoff, score_wf, .name = "bad_kickoff", .schedule = {.cron = "0 * * * *", .kickoff_input = "x"});
-// CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: launch plan 'bad_kickoff': the schedule's kickoff input 'x' is not a datetime input of workflow 'score_wf' [flyte-launch-plan]
+// CHECK: launch-plan.cpp:[[@LINE-1]]:116: error: launch plan 'bad_kickoff': the schedule's kickoff input 'x' is not a datetime input of workflow 'score_wf' [flyte-launch-plan]
 
 FLYTE_LAUNCH_PLAN(of_a_task, score, .name = "of_a_task");
 // CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: 'score' is not a workflow: FLYTE_LAUNCH_PLAN launches a FLYTE_WORKFLOW function [flyte-launch-plan]
 
 // A cron schedule Flyte would refuse at registration (five fields, or an alias).
 FLYTE_LAUNCH_PLAN(bad_cron, score_wf, .name = "bad_cron", .schedule = {.cron = "0 25 * * *"});
-// CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: launch plan 'bad_cron': the cron schedule '0 25 * * *' is not valid: '25' is not a valid hour (0-23, '*', ranges a-b, steps /n, lists a,b) [flyte-launch-plan]
+// CHECK: launch-plan.cpp:[[@LINE-1]]:80: error: launch plan 'bad_cron': the cron schedule '0 25 * * *' is not valid: '25' is not a valid hour (0-23, '*', ranges a-b, steps /n, lists a,b) [flyte-launch-plan]
 FLYTE_LAUNCH_PLAN(short_cron, score_wf, .name = "short_cron", .schedule = {.cron = "0 2 * *"});
-// CHECK: launch-plan.cpp:[[@LINE-1]]:19: error: launch plan 'short_cron': the cron schedule '0 2 * *' is not valid: it has 4 fields; Flyte's cron schedules have 5 {{.*}}[flyte-launch-plan]
+// CHECK: launch-plan.cpp:[[@LINE-1]]:84: error: launch plan 'short_cron': the cron schedule '0 2 * *' is not valid: it has 4 fields; Flyte's cron schedules have 5 {{.*}}[flyte-launch-plan]
 
 FLYTE_WORKFLOW()
 double caller(std::int64_t x = 1) { return doubled(x, "scale"_a = 3.0); }
