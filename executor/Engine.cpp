@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "executor/Literals.h"
+#include "flyteidl/TaskContract.h"
 #include "runtime/MapItem.h"
 
 namespace flytecc::executor {
@@ -163,9 +164,11 @@ class Run {
                                                        const core::LiteralMap& inputs, const std::string& path);
 
   // One item or plain task with its retries; sets `failure` when every attempt failed.
+  // `indexed`: the item reads the whole inputs and picks element `index` (a map-task template); else `index`
+  // only names the item in failures.
   std::optional<core::LiteralMap> attempts(const core::TaskTemplate& t, const std::string& inputsPath,
                                            const std::string& dir, std::optional<size_t> index,
-                                           const std::string& nodePath, Failure& failure);
+                                           const std::string& nodePath, Failure& failure, bool indexed = true);
   uint64_t memoryLimit(const core::TaskTemplate& t) const;
   void cacheCheck() {
     if (!options_.cache || cacheReported_.exchange(true)) return;
@@ -332,7 +335,8 @@ llvm::Expected<core::LiteralMap> Run::node(const core::Node& n, core::LiteralMap
     if (!id.version().empty() && id.version().find("{{") == std::string::npos)
       return bad("node " + path + ": '" + id.name() + "' is a reference " + what + " (" + id.project() + "/" +
                  id.domain() + "/" + id.name() + ":" + id.version() +
-                 "), registered on Flyte: flytecc run cannot run it locally");
+                 "), registered on Flyte: flytecc run cannot run it locally" +
+                 (std::string(what) == "task" ? " (define its declared C++ function to give it a local stand-in)" : ""));
     return bad("node " + path + ": no " + what + " named '" + id.name() + "'");
   };
   if (n.has_task_node()) {
@@ -425,12 +429,12 @@ uint64_t Run::memoryLimit(const core::TaskTemplate& t) const {
 
 std::optional<core::LiteralMap> Run::attempts(const core::TaskTemplate& t, const std::string& inputsPath,
                                               const std::string& dir, std::optional<size_t> index,
-                                              const std::string& nodePath, Failure& failure) {
+                                              const std::string& nodePath, Failure& failure, bool indexed) {
   int total = 1 + int(t.metadata().retries().retries());
   ItemRequest r;
   r.task = &t;
   r.inputsPath = inputsPath;
-  r.arrayIndex = index ? std::optional<int64_t>(int64_t(*index)) : std::nullopt;
+  r.arrayIndex = index && indexed ? std::optional<int64_t>(int64_t(*index)) : std::nullopt;
   const auto& to = t.metadata().timeout();
   r.timeout = std::chrono::milliseconds(to.seconds() * 1000 + to.nanos() / 1000000);
   r.memoryLimitBytes = memoryLimit(t);
@@ -471,6 +475,14 @@ llvm::Expected<core::LiteralMap> Run::taskNode(const core::Node& n, const core::
   return std::move(*out);
 }
 
+// A map-task template (--map-bound-inputs): every item reads the node's inputs and picks its own element. Any
+// other template under an ArrayNode (a reference task's local stand-in) is a plain task: each item gets inputs of
+// its own, one value per mapped input, as propeller's ArrayNode hands each sub-node.
+static bool isMapTemplate(const core::TaskTemplate& t) {
+  const auto& args = t.container().args();
+  return std::find(args.begin(), args.end(), std::string(contract::kMapBoundInputsArg)) != args.end();
+}
+
 llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const core::TaskTemplate& t,
                                                 core::LiteralMap& inputs, const std::string& path) {
   std::vector<std::string> boundList(an.bound_inputs().begin(), an.bound_inputs().end());
@@ -489,9 +501,10 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
   if (auto e = writeFile(inputsPath, serializeDeterministic(inputs))) return e;
 
   const bool useCache = options_.cache && t.metadata().discoverable();
+  const bool indexed = isMapTemplate(t);
   // The items read inputs.pb; the engine needs the values only for the items' cache keys. Freed here, the list's
   // memory serves the gathered outputs below.
-  if (!useCache) inputs.Clear();
+  if (!useCache && indexed) inputs.Clear();
   std::string boundNames;
   for (const auto& b : bound) boundNames += b + ",";
   // The outputs, gathered as the items finish: one list per output, an item's values moved into slot i (memory
@@ -546,7 +559,18 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
         report();
       }
       Failure failure;
-      auto out = attempts(t, inputsPath, join(dir, std::to_string(i)), i, path, failure);
+      std::string itemInputsPath = inputsPath;
+      if (!indexed) {
+        itemInputsPath = join(dir, "inputs-" + std::to_string(i) + ".pb");
+        if (auto e = writeFile(itemInputsPath,
+                               serializeDeterministic(runtime::mapitem::itemInputs(inputs, boundList, int64_t(i))))) {
+          failure = {path, i, 1, 1, llvm::toString(std::move(e))};
+          itemInputsPath.clear();
+        }
+      }
+      auto out = itemInputsPath.empty()
+                     ? std::nullopt
+                     : attempts(t, itemInputsPath, join(dir, std::to_string(i)), i, path, failure, indexed);
       if (out && key) {
         options_.cache->store(*key, *out);
         cacheCheck();

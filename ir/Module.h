@@ -104,8 +104,11 @@ struct Task {
   // Non-empty: a fused task chain (no C++ function of its own): the steps run in order in one container, and
   // the fused task's outputs are the last step's. Its metadata, resources and image cover every step.
   std::vector<ChainStep> chain;
-  // A reference task (FLYTE_REFERENCE_TASK): `name` is reference->name; no template is emitted or run locally.
+  // A reference task (FLYTE_REFERENCE_TASK): `name` is reference->name; no template is packaged.
   std::optional<EntityRef> reference;
+  // A reference task whose declared function the program also defines: that definition is its local stand-in,
+  // which `flytecc run` executes (and plain C++ calls) in place of the registered task. Never packaged.
+  bool standIn = false;
 };
 
 // Map fusion (passes/MapFusion.cpp): after the mapped task, an item runs `task` in the same container with the

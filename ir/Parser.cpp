@@ -543,6 +543,8 @@ class Parser {
               !nameVersion.contains(':'))
             return fail(st, "expected a reference as \"project/domain/name:version\""), std::nullopt;
           t.reference = EntityRef{project.str(), domain.str(), refName.str(), version.str()};
+        } else if (*key == "stand_in") {
+          t.standIn = true;
         } else if (*key == "chain") {
           if (!expect("=") || !expect("[")) return std::nullopt;
           do {

@@ -82,6 +82,7 @@ std::string print(const Task& t) {
     attrs += "]";
   }
   if (t.reference) attrs += " reference=" + quoted(t.reference->str());
+  if (t.standIn) attrs += " stand_in";
   return fmt::format("task @{}{}{}\n", t.name, signature(t.interface), attrs.empty() ? "" : " {" + attrs + " }");
 }
 

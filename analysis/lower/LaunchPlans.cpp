@@ -63,8 +63,12 @@ void TULowering::lowerReference(const FunctionDecl* fd, bool launchPlan) {
     module_.launchPlans.push_back(std::move(p));
     return;
   }
-  if (const ir::Task* existing = module_.findTask(ref.name)) {
-    if (!existing->reference || !(*existing->reference == ref)) taken("a task of this program");
+  // A definition of the declared function (in any of the sources) is the reference task's local stand-in.
+  bool standIn = fd->isDefined();
+  for (ir::Task& existing : module_.tasks) {
+    if (existing.name != ref.name) continue;
+    if (!existing.reference || !(*existing.reference == ref)) taken("a task of this program");
+    else existing.standIn |= standIn;
     return;
   }
   ir::Task t;
@@ -73,6 +77,7 @@ void TULowering::lowerReference(const FunctionDecl* fd, bool launchPlan) {
   t.interface = std::move(iface);
   t.loc = loc(fd->getLocation());
   t.reference = ref;
+  t.standIn = standIn;
   module_.tasks.push_back(std::move(t));
 }
 

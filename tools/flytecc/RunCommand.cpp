@@ -247,7 +247,8 @@ std::optional<ex::Program> compileSources(RunArgs& r, llvm::raw_ostream& errs) {
   ex::Program p;
   const ir::Module& m = *fr.module;
   for (const auto& t : m.tasks)
-    if (!t.reference) p.tasks[t.name] = idl::lowerTask(t, lo);  // a reference's node fails when it runs
+    // A reference task runs only through its local stand-in; without one, its node fails when it runs.
+    if (!t.reference || t.standIn) p.tasks[t.name] = idl::lowerTask(t, lo);
   for (const auto& mt : m.mapTasks)
     if (idl::hasTemplate(mt, m)) p.tasks[mt.name] = idl::lowerMapTask(mt, m, lo);
   for (const auto& w : m.workflows) {

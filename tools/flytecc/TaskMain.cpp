@@ -67,7 +67,7 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
   std::string entries, fields;
   for (const auto& t : module.tasks) {
     if (!t.chain.empty()) continue;  // a fused chain of tasks listed on their own
-    if (t.reference) continue;  // runs on Flyte from its own registration
+    if (t.reference && !t.standIn) continue;  // runs on Flyte from its own registration
     if (t.cxxName.find('(') != std::string::npos) {
       entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;
