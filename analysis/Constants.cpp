@@ -216,6 +216,63 @@ static std::optional<std::string> stringOf(const Evaluated& v, bool* isNull) {
   return text.take_until([](char c) { return c == 0; }).str();  // a C string ends at its first NUL
 }
 
+// A std::string made by a constant expression that no spelling above reaches: a constexpr function returning
+// std::string (`std::string s = version()`). Such a string cannot leave the evaluator, so its characters are read
+// within one evaluation, as Clang reads a C++26 static_assert message: `E.size()` and `E.data()` are built here
+// (without Sema, so the clang-tidy plugin and clangd read the same) and evaluated with
+// Expr::EvaluateCharRangeAsString, which frees the temporaries and checks that nothing leaks.
+static std::optional<std::string> stringObjectOf(const Expr* e, const ASTContext& ctx, std::string* why = nullptr) {
+  e = unwrap(e);
+  if (!e || e->isValueDependent() || e->isTypeDependent()) return std::nullopt;
+  auto* spec = stdSpecialization(e->getType(), "basic_string");
+  if (!spec || spec->getTemplateArgs().size() < 1 || !spec->getTemplateArgs()[0].getAsType()->isCharType())
+    return std::nullopt;
+  auto method = [&](llvm::StringRef name) -> CXXMethodDecl* {
+    CXXMethodDecl* best = nullptr;
+    for (NamedDecl* d : spec->lookup(&ctx.Idents.get(name)))
+      if (auto* m = dyn_cast<CXXMethodDecl>(d); m && !m->isStatic() && m->getNumParams() == 0 && m->isConstexpr())
+        if (!best || m->isConst()) best = m;  // data() const: const char*
+    return best;
+  };
+  CXXMethodDecl* size = method("size");
+  CXXMethodDecl* data = method("data");
+  if (!size || !data || !data->getReturnType()->isPointerType()) return std::nullopt;
+  // The object: a prvalue (a call) becomes a temporary, as `version().size()` materializes it.
+  Expr* object = const_cast<Expr*>(e);
+  if (object->isPRValue())
+    object = new (ctx) MaterializeTemporaryExpr(object->getType(), object, /*BoundToLvalueReference=*/false);
+  auto call = [&](CXXMethodDecl* m) -> Expr* {
+    Expr* callee = MemberExpr::CreateImplicit(ctx, object, /*IsArrow=*/false, m, ctx.BoundMemberTy, VK_PRValue,
+                                              OK_Ordinary);
+    return CXXMemberCallExpr::Create(ctx, callee, {}, m->getCallResultType(), VK_PRValue, e->getEndLoc(),
+                                     FPOptionsOverride());
+  };
+  Expr* sizeCall = call(size);
+  Expr* dataCall = call(data);
+  std::string text;
+  Expr::EvalResult status;
+  SmallVector<PartialDiagnosticAt, 4> notes;
+  status.Diag = &notes;
+  if (!e->EvaluateCharRangeAsString(text, sizeCall, dataCall, const_cast<ASTContext&>(ctx), status) || !notes.empty()) {
+    if (why && !notes.empty()) {  // the evaluator's first reason, as Clang would note it
+      SmallString<128> message;
+      notes.front().second.EmitToString(const_cast<ASTContext&>(ctx).getDiagnostics(), message);
+      *why = message.str().str();
+    }
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::string> whyStringNotConstant(const Expr* e, const ASTContext& ctx) {
+  auto* call = dyn_cast_or_null<CallExpr>(unwrap(e));
+  const FunctionDecl* fn = call ? call->getDirectCallee() : nullptr;
+  if (!fn || !fn->isConstexpr() || isa<CXXOperatorCallExpr>(call)) return std::nullopt;
+  std::string why;
+  if (stringObjectOf(e, ctx, &why) || why.empty()) return std::nullopt;
+  return why;
+}
+
 std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool* isNull) {
   if (isNull) *isNull = false;
   // A string literal as written keeps every character: an embedded NUL ("a\0b") is the user's mistake to report
@@ -228,7 +285,7 @@ std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool
   if (isNull) *isNull = false;
   const Expr* lenExpr = nullptr;
   const Expr* u = stringSource(e, &lenExpr, ctx);
-  if (!u) return std::nullopt;
+  if (!u) return stringObjectOf(e, ctx);
   std::optional<std::string> text;
   if (auto* s = dyn_cast<StringLiteral>(u); s && s->getCharByteWidth() == 1) text = s->getString().str();
   else if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(u)) {
@@ -238,7 +295,7 @@ std::optional<std::string> evalString(const Expr* e, const ASTContext& ctx, bool
     text = stringOf(*v, isNull);
     if (isNull && *isNull) return text;
   }
-  if (!text) return std::nullopt;
+  if (!text) return stringObjectOf(e, ctx);
   if (text && lenExpr) {
     auto n = evalInt(lenExpr, ctx);
     if (!n || *n < 0 || static_cast<std::uint64_t>(*n) > text->size()) return std::nullopt;

@@ -24,6 +24,9 @@ std::optional<double> evalFloat(const clang::Expr* e, const clang::ASTContext& c
 std::optional<bool> evalBool(const clang::Expr* e, const clang::ASTContext& ctx);
 // A string literal, or nullptr (returns "" with *isNull set).
 std::optional<std::string> evalString(const clang::Expr* e, const clang::ASTContext& ctx, bool* isNull = nullptr);
+// Why a call of a constexpr function returning std::string is not a constant Clang can evaluate (the constant
+// evaluator's first note), for a note under the error; nullopt when `e` is no such call or it is a constant.
+std::optional<std::string> whyStringNotConstant(const clang::Expr* e, const clang::ASTContext& ctx);
 // The value of a constant of enum type (whether or not an enumerator has it).
 std::optional<std::int64_t> evalEnumValue(const clang::Expr* e, const clang::ASTContext& ctx);
 // A std::chrono::duration constant, in nanoseconds.

@@ -12,6 +12,22 @@ namespace flytecc::analysis::lower {
 
 void TULowering::notConstant(const Expr* e, llvm::StringRef field) {
   rep_.report(e->getBeginLoc(), DiagKind::ConfigNotConstant) << ("'" + field.str() + "'") << e->getSourceRange();
+  noteStringNotEvaluated(e);
+}
+
+void TULowering::noteStringNotEvaluated(const Expr* e) {
+  std::function<bool(const Stmt*, int)> visit = [&](const Stmt* s, int depth) {
+    if (!s || depth > 8) return false;
+    if (auto* x = dyn_cast<Expr>(s))
+      if (auto why = whyStringNotConstant(x, ctx_)) {
+        rep_.report(x->getBeginLoc(), DiagKind::StringNotEvaluated) << *why << x->getSourceRange();
+        return true;
+      }
+    for (const Stmt* c : s->children())
+      if (visit(c, depth + 1)) return true;
+    return false;
+  };
+  visit(e, 0);
 }
 
 std::string TULowering::readString(const Expr* e, llvm::StringRef field) {

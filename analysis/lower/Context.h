@@ -116,6 +116,9 @@ class TULowering {
 
   // ---- Configs.cpp: configs ----------------------------------------------
   void notConstant(const Expr* e, llvm::StringRef field);
+  // After an error about `e`: a note at the first constexpr call in it that returns a std::string Clang cannot
+  // evaluate, with the evaluator's reason (flyte::StringNotEvaluated).
+  void noteStringNotEvaluated(const Expr* e);
   std::string readString(const Expr* e, llvm::StringRef field);
   // A configured name: the string as written (embedded NULs kept, so the name rule sees them), or nullopt
   // when it is not a constant (reported).

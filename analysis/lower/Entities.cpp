@@ -195,8 +195,11 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
           rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ValueOutOfRange)
               << ("the default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
         else
+        {
           rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
               << ("the default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
+          noteStringNotEvaluated(p->getDefaultArg());
+        }
         ok = false;
       }
     }

@@ -157,6 +157,7 @@ void TULowering::bindOutput(Body& b, const ir::Variable& out, const Expr* e) {
 
 void TULowering::expressionError(Body& b, const Expr* e, llvm::StringRef why) {
   rep_.report(e->getExprLoc(), DiagKind::WorkflowExpression) << b.fd->getNameAsString() << why << e->getSourceRange();
+  noteStringNotEvaluated(e);
 }
 
 }  // namespace flytecc::analysis::lower
