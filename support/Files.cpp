@@ -5,6 +5,8 @@
 #include <llvm/Support/Signals.h>
 #include <llvm/Support/raw_ostream.h>
 #include <climits>
+#include <csignal>
+#include <pthread.h>
 #include <utility>
 
 namespace flytecc::support {
@@ -96,6 +98,31 @@ llvm::Error checkOutputPath(llvm::StringRef output, llvm::ArrayRef<std::string> 
   return llvm::Error::success();
 }
 
+namespace {
+// Holds back the signals that LLVM's handler answers with "remove the temporary files, then die" (SIGHUP, SIGINT,
+// SIGTERM, SIGUSR2, and SIGQUIT) while the staged files are renamed into place: such a signal then lands before
+// the first rename (nothing published, the temporaries removed) or after the last (everything published), never
+// in between. The held signal is delivered when the mask is restored. Crash signals are synchronous and not held.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (int sig : {SIGHUP, SIGINT, SIGTERM, SIGUSR2, SIGQUIT}) sigaddset(&held, sig);
+    active_ = pthread_sigmask(SIG_BLOCK, &held, &previous_) == 0;
+  }
+  ~SignalsHeld() {
+    if (active_) pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t previous_;
+  bool active_ = false;
+};
+}  // namespace
+
 llvm::Error writeAll(llvm::StringRef dir, const std::vector<OutputFile>& files) {
   if (llvm::sys::fs::exists(dir) && !llvm::sys::fs::is_directory(dir))
     return fail("cannot create output directory '" + dir + "': it exists and is not a directory");
@@ -136,6 +163,7 @@ llvm::Error writeAll(llvm::StringRef dir, const std::vector<OutputFile>& files) 
       return fail("cannot write '" + tmp + "': " + message);
     }
   }
+  SignalsHeld held;  // every file or none, even under SIGINT/SIGTERM
   for (size_t i = 0; i < staged.size(); ++i) {
     const auto& [tmp, final] = staged[i];
     bool existed = llvm::sys::fs::exists(final);

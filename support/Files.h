@@ -42,7 +42,8 @@ llvm::Error checkOutputPath(llvm::StringRef output, llvm::ArrayRef<std::string> 
 // Writes every file or none: `dir` is created if needed, each file goes to a temporary file in `dir`
 // first, and all are renamed into place only after all were written (names too long for the file
 // system and existing non-regular files are refused before anything is written). On error nothing new
-// is left.
+// is left. SIGINT, SIGTERM, SIGHUP and SIGQUIT are held back while the files are renamed, so such a signal
+// leaves all of them or none (in a process whose other threads, if any, block those signals too).
 llvm::Error writeAll(llvm::StringRef dir, const std::vector<OutputFile>& files);
 
 // One file, atomically (temporary file + rename), creating its directory.
