@@ -23,7 +23,7 @@ enum class DiagLevel { Note, Warning, Error };
 // The %select{...} choices of Diagnostics.def, in the order its texts list them. A diagnostic takes
 // them as they are (`<< UnsupportedReason::Template`), never as numbers.
 enum class EntityKind : unsigned { Task, Workflow };  // DuplicateName %0, UnsupportedEntity %1, ConfigMismatch %3
-enum class UnsupportedReason : unsigned { NonStaticMember, Template, FriendDefinedInClass, NotAFunction };  // UnsupportedEntity %2
+enum class UnsupportedReason : unsigned { NonStaticMember, Template, FriendDefinedInClass, NotAFunction, Variadic, Consteval };  // UnsupportedEntity %2
 enum class NotATaskReason : unsigned { NotAnnotated, Workflow };                            // NotATask %1
 enum class BindingRole : unsigned { Input, MappedInput, Output };                             // BindingType %0
 enum class PartialListOrigin : unsigned { Literal, WorkflowInput, NodeOutput };              // PartialList %2

@@ -99,6 +99,14 @@ void TULowering::collect(const DeclContext* dc) {
         reject(fd, kind, UnsupportedReason::NonStaticMember);
         continue;
       }
+      if (fd->isVariadic()) {
+        reject(fd, kind, UnsupportedReason::Variadic);
+        continue;
+      }
+      if (fd->isConsteval()) {
+        reject(fd, kind, UnsupportedReason::Consteval);
+        continue;
+      }
       const FunctionDecl* canon = fd->getCanonicalDecl();
       // Prefer the definition, so workflow bodies and locations point at it.
       const FunctionDecl* def = fd->getDefinition() ? fd->getDefinition() : fd;

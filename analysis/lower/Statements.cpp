@@ -59,6 +59,8 @@ void TULowering::lowerStatement(Body& b, const Stmt* s) {
     return;
   }
   if (auto* rs = dyn_cast<ReturnStmt>(s)) return lowerReturn(b, rs);
+  // A label alone changes nothing; a 'goto' to it is the error (one root cause, one message).
+  if (auto* ls = dyn_cast<LabelStmt>(s)) return lowerStatement(b, ls->getSubStmt());
   if (auto* e = dyn_cast<Expr>(s)) {
     lowerExpr(b, e, nullptr);
     return;
@@ -71,7 +73,14 @@ std::string TULowering::describeStmt(const Stmt* s) {
   if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(s)) return "loop";
   if (isa<SwitchStmt>(s)) return "'switch' statement";
   if (isa<CXXTryStmt>(s)) return "'try' block";
-  return std::string(s->getStmtClassName());
+  if (isa<GotoStmt, IndirectGotoStmt>(s)) return "'goto' statement";
+  if (isa<CompoundStmt>(s)) return "nested block";
+  if (isa<BreakStmt>(s)) return "'break' statement";
+  if (isa<ContinueStmt>(s)) return "'continue' statement";
+  if (isa<CoreturnStmt>(s)) return "'co_return' statement";
+  if (isa<AsmStmt>(s)) return "'asm' statement";
+  if (isa<AttributedStmt>(s)) return "attributed statement";
+  return "statement";
 }
 
 void TULowering::lowerReturn(Body& b, const ReturnStmt* rs) {

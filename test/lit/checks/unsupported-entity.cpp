@@ -27,6 +27,17 @@ T identity(T a) { return a; }
 FLYTE_WORKFLOW()
 int uses_template(int a = 1) { return identity(a); }
 // CHECK-NOT: uses_template
+
+// Functions the task executable could not call: C varargs and consteval (g++ and clang++ compile both).
+FLYTE_TASK()
+int with_varargs(int a, ...) { return a; }
+// CHECK: unsupported-entity.cpp:[[@LINE-1]]:5: error: 'with_varargs' cannot be a Flyte task: a C variadic function ('...') has no fixed interface; declare every parameter [flyte-unsupported-entity]
+FLYTE_TASK()
+consteval int at_compile_time(int a) { return a; }
+// CHECK: unsupported-entity.cpp:[[@LINE-1]]:15: error: 'at_compile_time' cannot be a Flyte task: a consteval function runs only while compiling, and the task executable calls it at run time; make it constexpr or an ordinary function [flyte-unsupported-entity]
+FLYTE_WORKFLOW()
+int uses_varargs(int a = 1) { return with_varargs(a); }
+// CHECK-NOT: uses_varargs
 #endif
 
 FLYTE_WORKFLOW()

@@ -16,6 +16,11 @@ int wf(int x = 1) {
   // CHECK: workflow-statement.cpp:[[@LINE-1]]:3: error: a workflow body is a static graph of task calls: this 'if' statement cannot be lowered to Flyte nodes; move the logic into a task {{.*}}[flyte-workflow-statement]
   for (int i = 0; i < 3; ++i) inc(i);
   // CHECK: workflow-statement.cpp:[[@LINE-1]]:3: error: {{.*}} this loop cannot be lowered
+  goto done;
+  // CHECK: workflow-statement.cpp:[[@LINE-1]]:3: error: {{.*}} this 'goto' statement cannot be lowered
+done:  // the label itself is no second error
+  // CHECK-NOT: this label
+  // CHECK-NOT: LabelStmt
 #endif
   auto y = inc(x);
   return inc(y);
