@@ -22,7 +22,7 @@ template <class F>
 struct TaskSignature;
 template <class R, class... P>
 struct TaskSignature<R (*)(P...)> {
-  using Result = R;
+  using Result = std::remove_cv_t<R>;  // `const int f()` and (deprecated) `volatile int f()` return an int
   using Params = std::tuple<std::decay_t<P>...>;
 };
 template <class R, class... P>
