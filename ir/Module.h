@@ -94,6 +94,10 @@ struct EntityRef {
 struct Task {
   std::string name;     // Flyte entity name, e.g. advanced_composition.map_task.detect_anomalies
   std::string cxxName;  // qualified C++ name
+  // The function's pointer type, fully qualified, with which generated code takes its address (static_cast):
+  // the name may also name other functions there, such as POSIX `read` in the task executable, which includes
+  // <unistd.h> where the user's source did not. Empty when a type cannot be named there. Not in the IR text.
+  std::string cxxPointerType;
   Interface interface;
   Metadata metadata;
   Resources requests, limits;
@@ -201,6 +205,7 @@ std::string defaultNodeName(Node::Kind kind, const std::string& target);
 struct Workflow {
   std::string name;
   std::string cxxName;
+  std::string cxxPointerType;  // as Task::cxxPointerType
   Interface interface;  // inputs carry their defaults
   std::vector<Node> nodes;
   std::vector<Binding> outputs;

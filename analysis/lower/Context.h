@@ -39,6 +39,10 @@ bool isSdkRecord(QualType t, llvm::StringRef name);
 // The Flyte name of an entity: the configured .name, else the qualified C++ name with '.' for '::'.
 std::string flyteName(const FunctionDecl* fd, const char* configuredName);
 
+// ir::Task::cxxPointerType: the function's pointer type, fully qualified (empty when generated code cannot
+// name one of its types).
+std::string functionPointerType(const FunctionDecl* fd);
+
 // A value in a workflow body, as the frontend tracks it.
 struct Value {
   // Invalid: a local whose initializer was already reported; its uses stay silent.

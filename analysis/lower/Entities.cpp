@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <clang/AST/DeclFriend.h>
+#include <clang/AST/QualTypeNames.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 #include <fmt/format.h>
@@ -147,6 +148,19 @@ SourceLocation TULowering::sourceLoc(const ir::SourceLoc& l) const {
   FileID fid = sm.translateFile(*file);
   if (fid.isInvalid()) fid = sm.createFileID(*file, SourceLocation(), SrcMgr::C_User);
   return sm.translateLineCol(fid, l.line, l.column ? l.column : 1);
+}
+
+std::string functionPointerType(const FunctionDecl* fd) {
+  const ASTContext& ctx = fd->getASTContext();
+  QualType type = TypeName::getFullyQualifiedType(fd->getType(), ctx, /*WithGlobalNsPrefix=*/true);
+  PrintingPolicy policy(ctx.getLangOpts());
+  policy.SuppressUnwrittenScope = false;
+  std::string spelled = ctx.getPointerType(type).getAsString(policy);
+  // Types generated code cannot name (local or unnamed): the plain name, as before.
+  if (llvm::StringRef(spelled).contains("(anonymous") || llvm::StringRef(spelled).contains("(lambda") ||
+      llvm::StringRef(spelled).contains("(unnamed"))
+    return "";
+  return spelled;
 }
 
 std::string TULowering::name(const FunctionDecl* fd) {
@@ -320,6 +334,7 @@ bool TULowering::admit(const FunctionDecl* fd, Entity& e, const std::optional<st
   e.name = configuredName ? *configuredName : flyteName(fd, nullptr);
   names_[canon] = e.name;
   e.cxxName = fd->getQualifiedNameAsString();
+  e.cxxPointerType = functionPointerType(fd);
   e.loc = loc(fd->getLocation());
   if (!lowerInterface(fd, e.interface, withDefaults)) {
     rejected_.insert(canon);

@@ -74,6 +74,7 @@ void TULowering::lowerReference(const FunctionDecl* fd, bool launchPlan) {
   ir::Task t;
   t.name = ref.name;
   t.cxxName = fd->getQualifiedNameAsString();
+  t.cxxPointerType = functionPointerType(fd);
   t.interface = std::move(iface);
   t.loc = loc(fd->getLocation());
   t.reference = ref;

@@ -1,6 +1,7 @@
 #include "tools/flytecc/Runner.h"
 
 #include "ir/Rules.h"
+#include "tools/flytecc/TaskMain.h"
 
 namespace flytecc::driver {
 
@@ -19,7 +20,7 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
     if (!nameable(t.cxxName) || t.reference) continue;
     std::string names;
     for (const auto& in : t.interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";
-    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(&::" + t.cxxName + "), {" + names +
+    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(" + functionAddress(t.cxxName, t.cxxPointerType) + "), {" + names +
            "});\n";
   }
   for (const auto& lp : module.launchPlans) {  // a launch plan's inputs are given by name
@@ -27,7 +28,7 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
     if (!w || !nameable(w->cxxName)) continue;
     std::string names;
     for (const auto& in : w->interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";
-    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(&::" + w->cxxName + "), {" + names +
+    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(" + functionAddress(w->cxxName, w->cxxPointerType) + "), {" + names +
            "});\n";
   }
   out += "  return true;\n}();\n}  // namespace\n\nint main(int argc, char** argv) {\n"

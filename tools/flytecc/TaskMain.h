@@ -15,4 +15,8 @@ namespace flytecc::driver {
 // cannot be spelled (e.g. in an anonymous namespace) are left out, with a comment saying so.
 support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std::string>& sources);
 
+// The address of a task's or workflow's function in generated code: `static_cast<TYPE>(&::ns::f)`, which picks
+// it among functions of the same name (ir::Task::cxxPointerType), or `&::ns::f` when TYPE is unknown.
+std::string functionAddress(const std::string& cxxName, const std::string& cxxPointerType);
+
 }  // namespace flytecc::driver

@@ -1,6 +1,7 @@
 // Task signatures that C++ allows and flytecc accepts also build into the task executable and run: const and
 // (deprecated) volatile results, references in and out, rvalue-reference parameters, noexcept, deduced and
-// trailing return types, small and wide integers, long double.
+// trailing return types, small and wide integers, long double; and tasks named like C library functions (`read`,
+// `time`), which the task executable sees next to POSIX read and time: it takes their addresses with their types.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %flytecc run %s --workflow signatures --cache %t/cache.sqlite --quiet -- -std=c++20 -I%sdk -Wno-deprecated-volatile 2>&1 \
 // RUN:   | %FileCheck %s
@@ -34,11 +35,17 @@ auto deduced(std::uint8_t small, long double wide) { return int(small) + int(wid
 FLYTE_TASK()
 auto trailing(unsigned long long x) -> decltype(auto) { return static_cast<int>(x) + 1; }
 
+FLYTE_TASK()
+int read(int x) { return x + 1; }
+
+FLYTE_TASK()
+int time(int x) { return x + 1; }
+
 FLYTE_WORKFLOW()
 std::tuple<int, std::string> signatures(std::string s = "abc") {
   auto a = deduced(std::uint8_t{30}, 5.0L);       // 35
   auto b = constant_result(volatile_result(a));   // 37
   auto c = from_rvalue(3);                        // 4
   auto d = trailing(37ULL);                       // 38
-  return {flyte::with_overrides(constant_result(from_rvalue(40)), {}), reference_result(s)};
+  return {flyte::with_overrides(constant_result(time(read(39))), {}), reference_result(s)};
 }
