@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <clang/AST/DeclFriend.h>
-#include <clang/AST/QualTypeNames.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 #include <fmt/format.h>
@@ -152,10 +151,11 @@ SourceLocation TULowering::sourceLoc(const ir::SourceLoc& l) const {
 
 std::string functionPointerType(const FunctionDecl* fd) {
   const ASTContext& ctx = fd->getASTContext();
-  QualType type = TypeName::getFullyQualifiedType(fd->getType(), ctx, /*WithGlobalNsPrefix=*/true);
+  // The canonical type prints every name with its whole scope (a type written unqualified inside its namespace
+  // too), and generated code is outside every namespace.
   PrintingPolicy policy(ctx.getLangOpts());
   policy.SuppressUnwrittenScope = false;
-  std::string spelled = ctx.getPointerType(type).getAsString(policy);
+  std::string spelled = ctx.getPointerType(fd->getType().getCanonicalType()).getAsString(policy);
   // Types generated code cannot name (local or unnamed): the plain name, as before.
   if (llvm::StringRef(spelled).contains("(anonymous") || llvm::StringRef(spelled).contains("(lambda") ||
       llvm::StringRef(spelled).contains("(unnamed"))
