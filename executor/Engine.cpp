@@ -559,18 +559,17 @@ llvm::Expected<core::LiteralMap> Run::arrayNode(const core::ArrayNode& an, const
         report();
       }
       Failure failure;
-      std::string itemInputsPath = inputsPath;
-      if (!indexed) {
-        itemInputsPath = join(dir, "inputs-" + std::to_string(i) + ".pb");
-        if (auto e = writeFile(itemInputsPath,
-                               serializeDeterministic(runtime::mapitem::itemInputs(inputs, boundList, int64_t(i))))) {
-          failure = {path, i, 1, 1, llvm::toString(std::move(e))};
-          itemInputsPath.clear();
-        }
-      }
-      auto out = itemInputsPath.empty()
-                     ? std::nullopt
-                     : attempts(t, itemInputsPath, join(dir, std::to_string(i)), i, path, failure, indexed);
+      // A plain template's item reads inputs of its own (see isMapTemplate).
+      std::string itemInputsPath = indexed ? inputsPath : join(dir, "inputs-" + std::to_string(i) + ".pb");
+      llvm::Error written =
+          indexed ? llvm::Error::success()
+                  : writeFile(itemInputsPath,
+                              serializeDeterministic(runtime::mapitem::itemInputs(inputs, boundList, int64_t(i))));
+      std::optional<core::LiteralMap> out;
+      if (written)
+        failure = {path, i, 1, 1, llvm::toString(std::move(written))};
+      else
+        out = attempts(t, itemInputsPath, join(dir, std::to_string(i)), i, path, failure, indexed);
       if (out && key) {
         options_.cache->store(*key, *out);
         cacheCheck();

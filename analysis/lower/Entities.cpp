@@ -213,11 +213,10 @@ bool TULowering::lowerInterface(const FunctionDecl* fd, ir::Interface& iface, bo
         }
       }
       if (!v.defaultValue) {
-        if (auto why = outOfRange(p->getDefaultArg(), ctx_))
+        if (auto why = outOfRange(p->getDefaultArg(), ctx_)) {
           rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ValueOutOfRange)
               << ("the default value of '" + p->getNameAsString() + "'") << *why << p->getDefaultArg()->getSourceRange();
-        else
-        {
+        } else {
           rep_.report(p->getDefaultArg()->getBeginLoc(), DiagKind::ConfigNotConstant)
               << ("the default value of '" + p->getNameAsString() + "'") << p->getDefaultArg()->getSourceRange();
           noteStringNotEvaluated(p->getDefaultArg());

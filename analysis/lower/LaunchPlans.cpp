@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/Constants.h"
+#include "analysis/TypeMapping.h"
 #include "ir/Rules.h"
 
 namespace flytecc::analysis::lower {
@@ -111,8 +112,7 @@ static std::optional<ir::Type> constantType(QualType p) {
     if (rd->getName() == "duration") return ir::Type::of(ir::Simple::Duration);
     if (rd->getName() == "time_point") return ir::Type::of(ir::Simple::Datetime);
     if (rd->getName() == "nullopt_t") return ir::Type::of(ir::Simple::None);
-    if (auto* spec = dyn_cast<ClassTemplateSpecializationDecl>(rd); spec && rd->getName() == "array" &&
-                                                                     spec->getTemplateArgs().size() == 2)
+    if (auto* spec = stdSpecialization(p, "array"); spec && spec->getTemplateArgs().size() == 2)
       if (auto element = constantType(spec->getTemplateArgs()[0].getAsType())) return ir::Type::list(*element);
   }
   return std::nullopt;

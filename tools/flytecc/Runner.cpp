@@ -20,16 +20,16 @@ support::OutputFile emitRunner(const ir::Module& module, const std::vector<std::
     if (!nameable(t.cxxName) || t.reference) continue;
     std::string names;
     for (const auto& in : t.interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";
-    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(" + functionAddress(t.cxxName, t.cxxPointerType) + "), {" + names +
-           "});\n";
+    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(" +
+           functionAddress(t.cxxName, t.cxxPointerType) + "), {" + names + "});\n";
   }
   for (const auto& lp : module.launchPlans) {  // a launch plan's inputs are given by name
     const ir::Workflow* w = lp.reference ? nullptr : module.findWorkflow(lp.workflow);
     if (!w || !nameable(w->cxxName)) continue;
     std::string names;
     for (const auto& in : w->interface.inputs) names += (names.empty() ? "\"" : ", \"") + in.name + "\"";
-    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(" + functionAddress(w->cxxName, w->cxxPointerType) + "), {" + names +
-           "});\n";
+    out += "  flyte::detail::register_param_names(reinterpret_cast<const void*>(" +
+           functionAddress(w->cxxName, w->cxxPointerType) + "), {" + names + "});\n";
   }
   out += "  return true;\n}();\n}  // namespace\n\nint main(int argc, char** argv) {\n"
          "  return flyte::local::run_main(argc, argv, {\n";

@@ -77,17 +77,18 @@ support::OutputFile emitTaskMain(const ir::Module& module, const std::vector<std
       entries += "    // " + t.name + ": its C++ name cannot be spelled here\n";
       continue;
     }
+    const std::string address = functionAddress(t.cxxName, t.cxxPointerType);
     // Named outputs (a struct marked FLYTE_NAMED_OUTPUTS): its fields, in the order of the outputs.
     std::string fieldsFn;
     if (ir::hasNamedOutputs(t.interface.outputs)) {
       fieldsFn = "flytecc_fields_" + std::to_string(&t - module.tasks.data());
-      fields += "auto " + fieldsFn + "(const flytecc::runtime::ResultOf<" + functionAddress(t.cxxName, t.cxxPointerType) + ">& r) {\n  return std::tie(";
+      fields += "auto " + fieldsFn + "(const flytecc::runtime::ResultOf<" + address + ">& r) {\n  return std::tie(";
       for (size_t i = 0; i < t.interface.outputs.size(); ++i)
         fields += std::string(i ? ", " : "") + "r." + t.interface.outputs[i].name;
       fields += ");\n}\n";
     }
     entries += "    {" + quoted(t.name) + ", " + names(t.interface.inputs) + ", " + names(t.interface.outputs) +
-               ", &flytecc::runtime::adapt<" + functionAddress(t.cxxName, t.cxxPointerType) + (fieldsFn.empty() ? "" : ", &" + fieldsFn) + ">},\n";
+               ", &flytecc::runtime::adapt<" + address + (fieldsFn.empty() ? "" : ", &" + fieldsFn) + ">},\n";
   }
   out += "\nnamespace {\n" + fields;
   if (entries.find("adapt<") != std::string::npos)
